@@ -1,0 +1,1 @@
+"""HTML templates for the review report (package data)."""
