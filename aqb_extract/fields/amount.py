@@ -1,0 +1,82 @@
+"""The total budget from § 4, in euros.
+
+German formats ("1.390.400 Euro", "1.390.400,00 €", "EUR") with OCR's digit confusions (O for 0,
+l or I for 1, stray spaces) repaired. Every repair and every odd grouping lowers the confidence:
+a misread digit in an amount is the kind of error nobody notices later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Extracted, FieldWarning, SplitDocument
+
+PLAUSIBLE_MIN, PLAUSIBLE_MAX = 10_000.0, 50_000_000.0
+CURRENCY_RE = re.compile(r"(?:Euro|EUR|€)", re.IGNORECASE)
+# digits and the characters OCR puts in their place, with German separators and stray spaces
+NUMBER_RE = re.compile(r"([0-9OolI|][0-9OolI|., ']*[0-9OolI|-])\s*$")
+_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$|^\d{1,3}(?:,\d{2})?$|^\d+(?:,\d{2})?$")
+
+
+def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
+    """(value, confidence, notes) for one number as written before a currency word."""
+    notes: list[str] = []
+    confidence = 0.97
+    t = token.strip().rstrip("-").rstrip(",").rstrip()
+    if t.endswith(",--") or t.endswith(",-"):
+        t = t.split(",")[0]
+    fixed = t.translate(_DIGITS)
+    if fixed != t:
+        notes.append(f"OCR digits repaired in {token.strip()!r}")
+        confidence -= 0.12
+    if " " in fixed or "'" in fixed:
+        squeezed = re.sub(r"[ ']", "", fixed)
+        # a space may stand for a thousands point ("1 390 400") or be noise ("1.390. 400")
+        if re.fullmatch(r"\d{1,3}(?:\d{3})+(?:,\d{2})?", squeezed) and "." not in fixed:
+            squeezed = f"{int(squeezed.split(',')[0]):,}".replace(",", ".") + (
+                "," + squeezed.split(",")[1] if "," in squeezed else ""
+            )
+        fixed = squeezed
+        notes.append("spaces inside the amount")
+        confidence -= 0.08
+    if not GROUPED_RE.match(fixed):
+        return None, 0.0, [*notes, f"amount {token.strip()!r} is not a readable number"]
+    if not re.search(r"\.\d{3}", fixed) and len(fixed.split(",")[0]) > 4:
+        confidence -= 0.1
+        notes.append("amount written without thousands separators")
+    integer, _, cents = fixed.partition(",")
+    value = float(integer.replace(".", "")) + (float(cents) / 100 if cents else 0.0)
+    return value, confidence, notes
+
+
+def parse_amount(doc: SplitDocument) -> Extracted[float]:
+    section = doc.section(4)
+    if section is None:
+        return Extracted[float](value=None, confidence=0.0, warnings=(FieldWarning(field="amount_eur", message="§ 4 not found, so no amount"),))
+    found: list[tuple[float, float, list[str], str]] = []
+    for line in section.text.splitlines():
+        for cm in CURRENCY_RE.finditer(line):
+            before = line[: cm.start()]
+            nm = NUMBER_RE.search(before)
+            if not nm:
+                continue
+            value, conf, notes = _parse_number(nm.group(1))
+            raw = (nm.group(1) + " " + cm.group(0)).strip()
+            if value is None:
+                found.append((-1.0, 0.0, notes, raw))
+            else:
+                found.append((value, conf, notes, raw))
+    good = [f for f in found if f[0] >= 0]
+    if not good:
+        msgs = [n for f in found for n in f[2]] or ["no amount in euros found in § 4"]
+        return Extracted[float](value=None, confidence=0.0, warnings=tuple(FieldWarning(field="amount_eur", message=m) for m in msgs))
+    value, confidence, notes, raw = max(good, key=lambda f: f[0])
+    warnings = [FieldWarning(field="amount_eur", message=n) for n in notes if confidence < 0.9]
+    if len({f[0] for f in good}) > 1:
+        confidence = min(confidence, 0.6)
+        warnings.append(FieldWarning(field="amount_eur", message=f"§ 4 names several amounts: {sorted({f[0] for f in good})}"))
+    if not PLAUSIBLE_MIN <= value <= PLAUSIBLE_MAX:
+        confidence = min(confidence, 0.5)
+        warnings.append(FieldWarning(field="amount_eur", message=f"implausible budget {value:,.2f} EUR (expected 10,000 to 50,000,000)"))
+    return Extracted[float](value=value, confidence=round(max(confidence, 0.0), 3), raw=raw, warnings=tuple(warnings))

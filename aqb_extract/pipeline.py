@@ -1,0 +1,88 @@
+"""The runner: read -> split -> repair -> parse -> validate, one document at a time.
+
+Like OCRmyPDF's ``_pipeline.py`` this only calls the stages in order; each stage lives in its own
+module and can be tested alone. Per-file problems become a ``failed`` record here and never
+escape, so one bad file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+from pathlib import Path
+
+from .config import Settings
+from .errors import InputError
+from .fields.amount import parse_amount
+from .fields.ministry import parse_ministry
+from .fields.partner import parse_partner
+from .fields.projects import parse_projects
+from .fields.sections import parse_sections
+from .fields.signatories import parse_signatories
+from .fields.year import parse_year
+from .knowledge import Knowledge, load_knowledge
+from .models import DocumentText, Record, Source, SplitDocument
+from .read import read_document, sniff
+from .repair import repair_document
+from .sections import split_sections
+from .validate import build_record, failed_record, require_agreement
+
+log = logging.getLogger(__name__)
+
+
+def document_to_record(doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge) -> tuple[Record, SplitDocument]:
+    """Turn a read document into its record (and the repaired parts, for evaluation)."""
+    split = split_sections(doc, knowledge)
+    repaired = repair_document(split, knowledge)
+    require_agreement(repaired)
+    year = parse_year(repaired)
+    partner = parse_partner(repaired, knowledge)
+    partner_info = knowledge.partner_by_ags(partner.value.ags) if partner.value else None
+    record = build_record(
+        source,
+        doc,
+        year=year,
+        partner=partner,
+        ministry=parse_ministry(repaired, knowledge, year.value),
+        amount=parse_amount(repaired),
+        projects=parse_projects(repaired, knowledge),
+        signatories=parse_signatories(repaired, knowledge, year.value, partner_info),
+        sections=parse_sections(repaired, knowledge),
+        settings=settings,
+    )
+    return record, repaired
+
+
+def _extract(path: Path, settings: Settings, executor: Executor | None, rel: str) -> tuple[Record, SplitDocument | None]:
+    knowledge = load_knowledge(settings.corrections_files)
+    source = Source(path=rel)
+    try:
+        info = sniff(path, settings)
+        source = Source(path=rel, sha256=info.sha256, pages=info.pages)
+        doc = read_document(path, settings, executor)
+        source = Source(path=rel, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
+        return document_to_record(doc, source, settings, knowledge)
+    except InputError as exc:
+        return failed_record(source, exc.message), None
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as exc:
+        # A bug of ours or a library's on a strange file: that file fails, the batch goes on.
+        log.exception("internal error on %s", path)
+        return failed_record(source, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"), None
+
+
+def extract_file(path: str | Path, settings: Settings, executor: Executor | None = None, rel: str | None = None) -> Record:
+    """One input file -> its record. Never raises for a bad input (only for a missing program)."""
+    p = Path(path)
+    return _extract(p, settings, executor, rel or p.name)[0]
+
+
+def extract_with_text(path: str | Path, settings: Settings) -> tuple[Record, str, str]:
+    """The record plus the document's text before and after repair (for measuring repair)."""
+    p = Path(path)
+    record, repaired = _extract(p, settings, None, p.name)
+    if repaired is None:
+        return record, "", ""
+    parts = [repaired.head, *repaired.sections, repaired.tail]
+    raw = "\n\n".join(x.raw for x in parts)
+    text = "\n\n".join(x.text for x in parts)
+    return record, raw, text

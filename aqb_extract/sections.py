@@ -1,0 +1,235 @@
+"""Stage 2: clean the page texts and cut the agreement into head, Präambel, § 1 … § 7 and tail.
+
+Runs on the raw OCR text, before repair, because the headings are where OCR is at its worst: the
+``deu`` model never learnt "§" and reads it as ``$``, ``S``, ``s``, ``8``, ``5`` or ``&``. A heading
+is therefore recognised by shape *and* order (numbers must rise) *and*, for the ambiguous
+readings, by what follows it (a known section title), never by a single character.
+
+The steps are plain functions, called in order by :func:`split_sections`:
+``pages_to_lines -> drop_running_lines -> join_hyphenated -> find_headings -> lines_to_parts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .knowledge import Knowledge, load_knowledge
+from .models import DocumentText, Part, Section, SplitDocument
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the cleaned text and the page it is on."""
+
+    page: int
+    text: str
+
+
+# "Seite 2 von 4", "Seite 2/4", "- 2 -", "2 / 4": page furniture, never content.
+FOOTER_RE = re.compile(
+    r"^\s*(?:(?:Seite|Page|S\.)\s*\d{1,3}\s*(?:(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3})\s*$",
+    re.IGNORECASE,
+)
+LONE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
+# A heading "§ 3", also as OCR reads it: "$3", "S 3", "s3", "83", "& 3", "53", "§3.", "§ 3 Title".
+HEADING_RE = re.compile(r"^\s*(?P<mark>§|\$|S|s|8|5|&|\u00a7\u00a7)\s?(?P<num>[1-9])\s*\.?\s*(?P<rest>.*)$")
+PREAMBLE_RE = re.compile(r"^\s*Pr\S{0,3}ambel\s*$", re.IGNORECASE)
+# "Wiesbaden, den 8.8.23", "Groß-Gerau, den …", "Kassel, 08.09.2023": the signature block starts here.
+PLACE_DATE_RE = re.compile(r"^\s*[A-ZÄÖÜ][^,\n]{1,40},\s*(?:den\b|d\.|\d)")
+# Conjunctions after which a line-end hyphen is a real one: "Ausbildungs- und Qualifizierungsbudget".
+KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "bzw.", "sowie", "als", "wie", "&"})
+
+
+def pages_to_lines(doc: DocumentText) -> list[Line]:
+    """Every line of every page, tagged with its page, with lone page furniture dropped."""
+    lines: list[Line] = []
+    for page in doc.pages:
+        page_lines = page.text.replace("\f", "\n").splitlines()
+        nonblank = [i for i, t in enumerate(page_lines) if t.strip()]
+        edges = set(nonblank[:2] + nonblank[-2:])
+        for i, text in enumerate(page_lines):
+            if FOOTER_RE.match(text):
+                continue
+            if i in edges and LONE_PAGE_NUMBER_RE.match(text) and len(doc.pages) > 1:
+                continue
+            lines.append(Line(page.number, text.rstrip()))
+    return lines
+
+
+def _shape(text: str) -> str:
+    """A line with its digits folded, so "Seite 2" and "Seite 3" headers compare equal."""
+    return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+
+
+def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
+    """Drop running headers and footers: short lines that recur at the top or bottom of pages.
+
+    Only lines near a page edge count, and only when they recur on at least two pages, so a
+    phrase that merely repeats in the body ("Das HMSI …") is never dropped.
+    """
+    if page_count < 2:
+        return lines
+    by_page: dict[int, list[int]] = {}
+    for idx, line in enumerate(lines):
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(idx)
+    edge_shapes: Counter[str] = Counter()
+    edge_index: set[int] = set()
+    for indexes in by_page.values():
+        edge = indexes[:2] + indexes[-2:]
+        edge_index.update(edge)
+        for shape in {_shape(lines[i].text) for i in edge}:
+            edge_shapes[shape] += 1
+    running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120}
+    return [ln for i, ln in enumerate(lines) if not (i in edge_index and _shape(ln.text) in running)]
+
+
+def join_hyphenated(lines: list[Line]) -> list[Line]:
+    """Join words hyphenated across line breaks, keeping real hyphens.
+
+    "Ausbildungs-" + "fähigkeit von" -> "Ausbildungsfähigkeit" + "von"; "Ausbildungs-" + "und …"
+    stays a hyphen; "UN-" + "Behindertenrechtskonvention" (capital: a hyphenated compound) keeps
+    its hyphen and loses the break. One blank line between the parts is tolerated, because
+    Tesseract sometimes reports a paragraph break there.
+    """
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        text = out[i].text
+        m = re.search(r"(\S*[A-Za-zÄÖÜäöüß])-$", text)
+        if m and not text.rstrip().endswith(" -"):
+            j = i + 1
+            if j < len(out) and not out[j].text.strip():
+                j += 1
+            if j < len(out) and out[j].text.strip():
+                nxt = out[j].text.lstrip()
+                first, _, rest = nxt.partition(" ")
+                if first.lower().rstrip(",.;:") not in KEEP_HYPHEN_BEFORE and first[:1].isalpha():
+                    joined = text[:-1] + first if first[0].islower() else text + first
+                    out[i] = Line(out[i].page, joined)
+                    out[j] = Line(out[j].page, rest)
+                    if j == i + 2 and not rest.strip():
+                        del out[i + 1 : j + 1]
+                    elif not rest.strip():
+                        del out[j]
+        i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # line index of the heading
+    number: int
+    title: str
+    title_index: int  # line index of the title (same as index when on the heading line)
+    raw: str
+
+
+def _best_title_score(text: str, number: int, knowledge: Knowledge) -> float:
+    titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
+    cleaned = " ".join(text.split())
+    return max((fuzz.ratio(cleaned, t) if number != 5 else fuzz.partial_ratio(t, cleaned) for t in titles), default=0.0)
+
+
+def _next_nonblank(lines: Sequence[Line], start: int, limit: int = 3) -> int | None:
+    for j in range(start, min(len(lines), start + limit)):
+        if lines[j].text.strip():
+            return j
+    return None
+
+
+def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
+    """Find § 1 … § 7 in order. A true "§" heading is taken on its shape alone; a reading that
+    could be an ordinary number ("81", "S 1") needs its title to look like the known one."""
+    found: list[Heading] = []
+    last = 0
+    for i, line in enumerate(lines):
+        m = HEADING_RE.match(line.text)
+        if not m or len(line.text.strip()) > 160:
+            continue
+        number = int(m["num"])
+        if number <= last or number > 7:
+            continue
+        rest = m["rest"].strip()
+        if rest:
+            title, title_index = rest, i
+        else:
+            j = _next_nonblank(lines, i + 1)
+            if j is None:
+                continue
+            title, title_index = lines[j].text.strip(), j
+        sure_mark = m["mark"] == "§"
+        score = _best_title_score(title, number, knowledge)
+        if rest and not sure_mark and score < 75:
+            continue  # "S 1 something" mid-text: not a heading
+        if not sure_mark and score < 60 and not (m["mark"] in "$&" and not rest):
+            continue
+        found.append(Heading(i, number, title, title_index, line.text.strip()))
+        last = number
+    return found
+
+
+def _block(lines: Sequence[Line]) -> str:
+    return "\n".join(ln.text for ln in lines).strip("\n")
+
+
+def _part(lines: Sequence[Line]) -> Part:
+    text = _block(lines)
+    page = next((ln.page for ln in lines if ln.text.strip()), None)
+    return Part(text=text, raw=text, page=page)
+
+
+def _find_tail_start(lines: Sequence[Line], start: int) -> int:
+    """The signature block starts at the first "Place, den …" line after ``start``."""
+    for i in range(start, len(lines)):
+        if PLACE_DATE_RE.match(lines[i].text):
+            return i
+    return len(lines)
+
+
+def lines_to_parts(lines: Sequence[Line], headings: Sequence[Heading]) -> SplitDocument:
+    """Cut the lines at the headings; the text before is the head (and Präambel), the text
+    after § 7's body (or the last section found) from the first place/date line on is the tail."""
+    first = headings[0].index if headings else len(lines)
+    pre = next((i for i in range(first) if PREAMBLE_RE.match(lines[i].text)), None)
+    sections: list[Section] = []
+    head_end = pre if pre is not None else first
+    if pre is not None:
+        body = lines[pre + 1 : first]
+        p = _part(body)
+        sections.append(Section(number=0, title="Präambel", title_raw=lines[pre].text.strip(), text=p.text, raw=p.raw, page=lines[pre].page))
+    tail_start = len(lines)
+    for k, h in enumerate(headings):
+        end = headings[k + 1].index if k + 1 < len(headings) else len(lines)
+        if k + 1 == len(headings):
+            tail_start = _find_tail_start(lines, h.title_index + 1)
+            end = tail_start
+        body_lines = list(lines[h.title_index + 1 : end])
+        if h.title_index == h.index:
+            body_lines = list(lines[h.index + 1 : end])
+        p = _part(body_lines)
+        sections.append(
+            Section(number=h.number, title=" ".join(h.title.split()), title_raw=h.title, text=p.text, raw=p.raw, page=lines[h.index].page)
+        )
+    if not headings:
+        tail_start = _find_tail_start(lines, head_end)
+    return SplitDocument(head=_part(lines[:head_end]), sections=tuple(sections), tail=_part(lines[tail_start:]))
+
+
+def clean_lines(doc: DocumentText) -> list[Line]:
+    """The page texts as one list of lines without page furniture, hyphenation joined."""
+    lines = pages_to_lines(doc)
+    lines = drop_running_lines(lines, len(doc.pages))
+    return join_hyphenated(lines)
+
+
+def split_sections(doc: DocumentText, knowledge: Knowledge | None = None) -> SplitDocument:
+    """Clean the text and cut it into parts (``text`` and ``raw`` are equal until repair)."""
+    knowledge = knowledge or load_knowledge()
+    lines = clean_lines(doc)
+    return lines_to_parts(lines, find_headings(lines, knowledge))
