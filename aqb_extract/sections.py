@@ -113,10 +113,10 @@ def join_hyphenated(lines: list[Line]) -> list[Line]:
                     joined = text[:-1] + first if first[0].islower() else text + first
                     out[i] = Line(out[i].page, joined)
                     out[j] = Line(out[j].page, rest)
-                    if j == i + 2 and not rest.strip():
-                        del out[i + 1 : j + 1]
-                    elif not rest.strip():
+                    if not rest.strip():
                         del out[j]
+                    if j == i + 2:
+                        del out[i + 1]  # the blank line was OCR's paragraph guess, not the author's
         i += 1
     return out
 

@@ -1,0 +1,170 @@
+"""Field parsers for year, partner, ministry, amount and section titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from aqb_extract.fields.amount import parse_amount
+from aqb_extract.fields.ministry import parse_ministry
+from aqb_extract.fields.partner import parse_partner
+from aqb_extract.fields.sections import parse_sections
+from aqb_extract.fields.year import parse_year
+from aqb_extract.knowledge import load_knowledge
+from aqb_extract.models import Part, Section, SplitDocument
+
+K = load_knowledge()
+
+
+def split(head: str = "", sections: dict[int, str] | None = None, titles: dict[int, str] | None = None, tail: str = "") -> SplitDocument:
+    secs = tuple(
+        Section(number=n, title=(titles or {}).get(n, f"Titel {n}"), title_raw=(titles or {}).get(n, f"Titel {n}"), text=t, raw=t)
+        for n, t in sorted((sections or {}).items())
+    )
+    return SplitDocument(head=Part(text=head, raw=head), sections=secs, tail=Part(text=tail, raw=tail))
+
+
+HEAD = "Zielvereinbarung\n{year}\n\nzwischen\ndem Hessischen Ministerium für {min}\nund\n{partner}\n\nzur Umsetzung"
+
+
+def head(year: str = "2024", partner: str = "dem Landkreis Groß-Gerau", ministry: str = "Arbeit, Integration, Jugend und Soziales") -> str:
+    return HEAD.format(year=year, partner=partner, min=ministry)
+
+
+# ----------------------------------------------------------------------------------------- year
+
+
+def test_year_from_title_confirmed_by_sections() -> None:
+    ex = parse_year(split(head(), {1: "mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel", 4: "im Jahr 2024 Haushaltsmittel"}))
+    assert ex.value == 2024 and ex.confidence >= 0.95 and not ex.warnings
+
+
+def test_year_with_ocr_digit() -> None:
+    ex = parse_year(split(head(year="2O24"), {4: "im Jahr 2024"}))
+    assert ex.value == 2024 and ex.confidence < 0.95
+
+
+def test_year_disagreement_warns() -> None:
+    ex = parse_year(split(head(year="2024"), {1: "Qualifizierungsbudget 2023", 4: "im Jahr 2023"}))
+    assert ex.value == 2024 and ex.confidence < 0.8 and ex.warnings[0].field == "year"
+
+
+def test_year_missing() -> None:
+    ex = parse_year(split("Ein Brief ohne Jahr", {}))
+    assert ex.value is None and ex.warnings
+
+
+# ----------------------------------------------------------------------------------------- partner
+
+
+@pytest.mark.parametrize(
+    ("written", "ags", "name", "kind"),
+    [
+        ("der documenta Stadt Kassel", "06611", "Kassel", "kreisfreie Stadt"),
+        ("dem Landkreis Kassel", "06633", "Kassel", "Landkreis"),
+        ("dem Kreis Offenbach", "06438", "Offenbach", "Landkreis"),
+        ("der Stadt Offenbach am Main", "06413", "Offenbach am Main", "kreisfreie Stadt"),
+        ("der Stadt Offenbach", "06413", "Offenbach am Main", "kreisfreie Stadt"),
+        ("der Landeshauptstadt Wiesbaden", "06414", "Wiesbaden", "kreisfreie Stadt"),
+        ("der Wissenschaftsstadt Darmstadt", "06411", "Darmstadt", "kreisfreie Stadt"),
+        ("dem Landkreis Darmstadt-Dieburg", "06432", "Darmstadt-Dieburg", "Landkreis"),
+        ("dem Werra-Meißner-Kreis", "06636", "Werra-Meißner-Kreis", "Landkreis"),
+        ("dem Lahn-Dill-Kreis", "06532", "Lahn-Dill-Kreis", "Landkreis"),
+        ("dem Landkreis GroR-Gerau", "06433", "Groß-Gerau", "Landkreis"),
+        ("dem Kreis Bergstraße", "06431", "Bergstraße", "Landkreis"),
+    ],
+)
+def test_partner_forms(written: str, ags: str, name: str, kind: str) -> None:
+    ex = parse_partner(split(head(partner=written)), K)
+    assert ex.value is not None
+    assert (ex.value.ags, ex.value.name, ex.value.kind) == (ags, name, kind)
+
+
+def test_partner_agreeing_mentions_raise_confidence() -> None:
+    text = {4: "Das HMSI stellt dem Landkreis Fulda im Jahr 2024", 7: "Der Landkreis Fulda beteiligt sich"}
+    ex = parse_partner(split(head(partner="dem Landkreis Fulda"), text), K)
+    assert ex.value is not None and ex.value.ags == "06631" and ex.confidence >= 0.9 and not ex.warnings
+
+
+def test_partner_contradicted_by_text_warns() -> None:
+    text = {4: "Das HMSI stellt dem Landkreis Fulda", 5: "Der Landkreis Fulda", 7: "Der Landkreis Fulda"}
+    ex = parse_partner(split(head(partner="dem Vogelsbergkreis"), text), K)
+    assert ex.confidence < 0.8 and any("also names" in w.message for w in ex.warnings)
+
+
+def test_no_partner() -> None:
+    ex = parse_partner(split("Zielvereinbarung 2024 mit niemandem"), K)
+    assert ex.value is None and ex.confidence == 0.0
+
+
+# ----------------------------------------------------------------------------------------- ministry
+
+
+def test_ministry_by_name_and_year() -> None:
+    ex = parse_ministry(split(head(), {0: "Dafür will das Hessische Ministerium (HMSI)"}), K, 2024)
+    assert ex.value is not None
+    assert ex.value.name == "Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales"
+    assert ex.value.abbreviation == "HMSI" and ex.confidence >= 0.9
+
+
+def test_ministry_old_name() -> None:
+    ex = parse_ministry(split(head(year="2019", ministry="Soziales und Integration"), {0: "(HMSI)"}), K, 2019)
+    assert ex.value is not None and ex.value.name == "Hessisches Ministerium für Soziales und Integration"
+
+
+def test_ministry_name_not_of_its_year_warns() -> None:
+    ex = parse_ministry(split(head(ministry="Soziales und Integration"), {0: "(HMSI)"}), K, 2025)
+    assert ex.confidence < 0.8 and ex.warnings
+
+
+# ----------------------------------------------------------------------------------------- amount
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("1.106.600 Euro", 1106600.0),
+        ("1.390.400,00 €", 1390400.0),
+        ("1.390.400 EUR", 1390400.0),
+        ("945.000,50 Euro", 945000.50),
+        ("2.000.000,- Euro", 2000000.0),
+    ],
+)
+def test_amount_formats(line: str, value: float) -> None:
+    ex = parse_amount(split("", {4: f"Das HMSI stellt im Jahr 2024 Haushaltsmittel in Höhe von insgesamt\n\n{line}\n\naus dem Budget"}))
+    assert ex.value == value and ex.confidence >= 0.9 and not ex.warnings
+
+
+@pytest.mark.parametrize(("line", "value"), [("1.39O.4OO Euro", 1390400.0), ("l.390.400 Euro", 1390400.0), ("1 390 400 Euro", 1390400.0)])
+def test_amount_ocr_damage_repaired_with_lower_confidence(line: str, value: float) -> None:
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value == value and ex.confidence < 0.9
+
+
+def test_amount_implausible_warns() -> None:
+    ex = parse_amount(split("", {4: "in Höhe von 900 Euro"}))
+    assert ex.value == 900.0 and ex.confidence < 0.8 and "implausible" in ex.warnings[-1].message
+
+
+def test_amount_unreadable() -> None:
+    ex = parse_amount(split("", {4: "in Höhe von insgesamt\n1.3?0.4 Euro"}))
+    assert ex.value is None or ex.confidence < 0.8
+
+
+def test_amount_missing_section() -> None:
+    ex = parse_amount(split("", {}))
+    assert ex.value is None and ex.warnings
+
+
+# ----------------------------------------------------------------------------------------- sections
+
+
+def test_section_titles_snap_to_known_and_missing_warned() -> None:
+    titles = {1: "Ausbildungs- und Qualifizierungsbudget", 3: "Umsetzung der UN-Behindertenrec_htskon{/ention", 5: "Ziele für die Umsetzung des Landkreises Groß-Gerau"}
+    ex = parse_sections(split("", {1: "a", 3: "b", 5: "c"}, titles), K)
+    assert ex.value is not None
+    assert [s.title for s in ex.value] == [
+        "Ausbildungs- und Qualifizierungsbudget",
+        "Umsetzung der UN-Behindertenrechtskonvention",
+        "Ziele für die Umsetzung des Landkreises Groß-Gerau",
+    ]
+    assert {w.message for w in ex.warnings} == {"§ 2 not found", "§ 4 not found", "§ 6 not found", "§ 7 not found"}

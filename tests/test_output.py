@@ -1,0 +1,52 @@
+"""Stage 6: atomic writes, paths that cannot escape --out, the batch files, and the schema."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from aqb_extract.errors import UsageError
+from aqb_extract.models import Record, Source
+from aqb_extract.output import record_path, write_atomic, write_batch_files, write_record
+from aqb_extract.schema import record_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_committed_schema_matches_models() -> None:
+    committed = json.loads((ROOT / "schemas" / "record.schema.json").read_text(encoding="utf-8"))
+    assert committed == record_schema(), "schemas/record.schema.json is stale: run `make schema`"
+
+
+def test_record_path_stays_inside_out(tmp_path: Path) -> None:
+    assert record_path(tmp_path, "2024/gross-gerau.pdf") == (tmp_path / "2024" / "gross-gerau.pdf.json").resolve()
+    for bad in ("../escape.pdf", "/etc/passwd", "a/../../b.pdf"):
+        with pytest.raises(UsageError):
+            record_path(tmp_path, bad)
+
+
+def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
+    target = tmp_path / "x" / "a.json"
+    write_atomic(target, "eins")
+    write_atomic(target, "zwei")
+    assert target.read_text() == "zwei"
+    assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+
+
+def test_batch_files(tmp_path: Path) -> None:
+    records = [
+        Record(status="failed", error="the file is empty (0 bytes).", source=Source(path="b.pdf")),
+        Record(status="ok", source=Source(path="a.txt", method="text"), year=2024, amount_eur=1.5, confidence={"year": 0.99}),
+    ]
+    for r in records:
+        write_record(tmp_path, r.source.path, r)
+    write_batch_files(tmp_path, records)
+    lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == ["a.txt", "b.pdf"]
+    rows = list(csv.DictReader((tmp_path / "summary.csv").open(encoding="utf-8")))
+    assert [(r["file"], r["status"], r["year"]) for r in rows] == [("a.txt", "ok", "2024"), ("b.pdf", "failed", "")]
+    assert rows[1]["error"] == "the file is empty (0 bytes)."
+    assert json.loads((tmp_path / "b.pdf.json").read_text())["status"] == "failed"

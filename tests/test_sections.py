@@ -1,0 +1,96 @@
+"""Stage 2: the section splitter on the seeds and on headings as OCR mangles them."""
+
+from __future__ import annotations
+
+import pytest
+
+from aqb_extract.models import DocumentText, PageText
+from aqb_extract.sections import clean_lines, split_sections
+
+from helpers.seeds import seed_expected, seed_text
+
+
+def doc(*pages: str) -> DocumentText:
+    return DocumentText(pages=tuple(PageText(number=i + 1, text=t) for i, t in enumerate(pages)), method="text")
+
+
+BODY = {
+    1: "Ausbildungs- und Qualifizierungsbudget",
+    2: "Verpflichtungen der Vereinbarungspartner",
+    3: "Umsetzung der UN-Behindertenrechtskonvention",
+    4: "Haushaltsmittel und Eckdaten",
+    5: "Ziele für die Umsetzung im Landkreis Fulda",
+    6: "Zielsteuerung",
+    7: "Kontinuierlicher Verbesserungsprozess",
+}
+
+
+def agreement(marks: dict[int, str]) -> str:
+    parts = ["Zielvereinbarung\n2024\n\nPräambel\n\nText der Präambel.\n"]
+    for n, title in BODY.items():
+        parts.append(f"{marks.get(n, '§ ' + str(n))}\n{title}\n\nText von Abschnitt {n} mit 81 Zahlen.\n")
+    parts.append("Wiesbaden, den 1.2.2024\nKassel, den 2.2.2024\n\nHeike Hofmann\nStaatsministerin\n")
+    return "\n".join(parts)
+
+
+def test_seed_section_titles(seed_id: str) -> None:
+    split = split_sections(doc(seed_text(seed_id)))
+    titles = {s.number: s.title for s in split.sections if s.number}
+    expected = seed_expected(seed_id)["section_titles"]
+    assert sorted(titles) == [int(k) for k in expected]
+    # titles are compared after repair elsewhere; here the known ones are found at all
+    assert titles[4] == "Haushaltsmittel und Eckdaten"
+    assert split.section(0) is not None
+    assert split.head.text.strip().startswith("Zielvereinbarung")
+    assert split.tail.text.startswith("Wiesbaden, den")
+
+
+@pytest.mark.parametrize("mark", ["§1", "§ 1", "81", "S 1", "$1", "& 1", "s1", "§ 1."])
+def test_mangled_heading_marks(mark: str) -> None:
+    split = split_sections(doc(agreement({1: mark, 3: mark.replace("1", "3")})))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert split.section(1) is not None and split.section(1).title == BODY[1]  # type: ignore[union-attr]
+    assert "Text von Abschnitt 3" in split.section(3).text  # type: ignore[union-attr]
+
+
+def test_number_in_body_is_not_a_heading() -> None:
+    text = agreement({}).replace("Text von Abschnitt 2 mit 81 Zahlen.", "Text.\n81\nweiter im Text")
+    split = split_sections(doc(text))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert "81\nweiter im Text" in split.section(2).text  # type: ignore[union-attr]
+
+
+def test_missing_section_is_absent() -> None:
+    text = agreement({}).replace("§ 3\nUmsetzung der UN-Behindertenrechtskonvention\n", "")
+    assert [s.number for s in split_sections(doc(text)).sections] == [0, 1, 2, 4, 5, 6, 7]
+
+
+def test_headers_and_footers_dropped() -> None:
+    pages = [
+        "Zielvereinbarung AQB 2024 – Landkreis Fulda\nZielvereinbarung\n2024\nerster Absatz\nSeite 1 von 2",
+        "Zielvereinbarung AQB 2024 – Landkreis Fulda\nzweiter Absatz\nSeite 2 von 2",
+    ]
+    text = "\n".join(line.text for line in clean_lines(doc(*pages)))
+    assert "Seite" not in text
+    assert "AQB 2024 – Landkreis" not in text
+    assert "erster Absatz" in text and "zweiter Absatz" in text and "2024" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("die Ausbildungs-\nfähigkeit von", "die Ausbildungsfähigkeit\nvon"),
+        ("im Ausbildungs-\nund Qualifizierungsbudget", "im Ausbildungs-\nund Qualifizierungsbudget"),
+        ("der UN-\n\nBehindertenrechtskonvention verpflichtet", "der UN-Behindertenrechtskonvention\nverpflichtet"),
+        ("Arbeitsmarkt- und Ausbildungsstrategie", "Arbeitsmarkt- und Ausbildungsstrategie"),
+        ("am Ende -\nweiter", "am Ende -\nweiter"),
+    ],
+)
+def test_hyphenation(raw: str, joined: str) -> None:
+    assert "\n".join(line.text for line in clean_lines(doc(raw))) == joined
+
+
+def test_page_numbers_at_page_edges_dropped_but_year_kept() -> None:
+    lines = clean_lines(doc("Zielvereinbarung\n2024\nText\n1", "2\nmehr Text"))
+    assert [ln.text for ln in lines] == ["Zielvereinbarung", "2024", "Text", "mehr Text"]
+    assert [ln.page for ln in lines] == [1, 1, 1, 2]
