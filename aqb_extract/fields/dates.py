@@ -1,0 +1,200 @@
+"""German dates as they appear in the signature block ("8.8.23", "08.09.2023", "12. März 2019").
+
+The dates are often handwritten or stamped and come out of OCR as "7. 7 207 -4". The contract says
+such a date is null rather than a guess, so this parser is deliberately strict: the whole text must
+be one date, separators must be there, and anything it had to repair (a comma for a dot, an "O" for
+a zero, a misspelt month) lowers the confidence and says why, so the caller can warn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+# Month names folded to ASCII (see fold), with the forms documents and OCR produce.
+_MONTHS: dict[str, int] = {
+    "januar": 1,
+    "janner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feber": 2,
+    "feb": 2,
+    "marz": 3,
+    "maerz": 3,
+    "mar": 3,
+    "mrz": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+}
+# Full names only for fuzzy matching: abbreviations are too short to tell apart after damage.
+_FULL_MONTHS = {k: v for k, v in _MONTHS.items() if len(k) >= 4 and k not in ("maerz", "sept")}
+
+# Letters OCR puts where a digit was printed. Only these: "S"->5 or "B"->8 would be guesses.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+
+_NUMERIC = re.compile(r"(\d{1,2})\s*([.,])\s*(\d{1,2})\s*([.,])\s*(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TEXTUAL = re.compile(r"(\d{1,2})\s*\.?\s*([^\W\d_]+)\.?\s*(\d{4}|\d{2})", re.UNICODE)
+
+# Dates outside these years are OCR damage, not the signing date of an AQB agreement.
+MIN_YEAR = 2000
+MAX_YEAR = 2099
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A parsed date with its confidence and, when the confidence was lowered or the date is None,
+    the reason in words (for the caller's warning)."""
+
+    date: dt.date | None
+    confidence: float
+    note: str | None = None
+
+
+def fold(word: str) -> str:
+    """Lower case, accents and umlauts dropped, ß as ss: OCR loses them ("Marz", "Mérz") more often
+    than not, so every fuzzy comparison in the field parsers is made on folded text."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def month_number(word: str) -> tuple[int | None, float]:
+    """The month a German month name means, and how sure that is.
+
+    Exact names, abbreviations and the "ae" spelling are certain; a name one edit away from exactly
+    one month (and clearly further from the rest) is accepted with lower confidence. "Juii" is one
+    edit from both "Juni" and "Juli", so it gives None: the month would be a coin toss.
+    """
+    folded = fold(word).rstrip(".")
+    if folded in _MONTHS:
+        return _MONTHS[folded], 1.0
+    if len(folded) < 4:
+        return None, 0.0
+    scored = sorted((Levenshtein.distance(folded, name), month) for name, month in _FULL_MONTHS.items())
+    best_dist, best_month = scored[0]
+    rivals = [d for d, m in scored if m != best_month]
+    if best_dist == 1 and (not rivals or rivals[0] >= 3):
+        return best_month, 0.75
+    return None, 0.0
+
+
+def _clean(text: str) -> str:
+    """Drop what surrounds a date without being part of it: a leading "den", trailing punctuation."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:den|dem)\b\s*", "", text, flags=re.IGNORECASE)
+    return text.strip(" \t,;:-–—_").rstrip(".").rstrip()
+
+
+def _fix_lookalikes(text: str) -> tuple[str, bool]:
+    """Turn O/l/I/| into digits, but only inside tokens that are otherwise digits ("1O" -> "10"):
+    a lone "O" or a word like "AS" stays as it is, so "AS O 2024" stays unreadable."""
+    changed = False
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal changed
+        token = match.group(0)
+        if not any(c.isdigit() for c in token):
+            return token
+        fixed = token.translate(_DIGIT_LOOKALIKES)
+        changed = changed or fixed != token
+        return fixed
+
+    out = re.sub(r"(?<![^\W\d_])[0-9Ool|I]+(?![^\W\d_])", fix, text)
+    return out, changed
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(digits: str) -> tuple[int, bool]:
+    """Two-digit years are 20xx: the AQB exists since 2014 and no agreement is from the 1900s."""
+    value = int(digits)
+    return (2000 + value, True) if len(digits) == 2 else (value, False)
+
+
+def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
+    """Read ``text`` as one German date; see the module docstring for how strict and why.
+
+    ``year_hint`` is the budget year: agreements are signed in it or next to it, so a date outside
+    year-1 .. year+1 is kept but its confidence drops and the note says so.
+    """
+    cleaned = _clean(text)
+    if not cleaned:
+        return DateReading(None, 0.0, "no date written")
+    candidate, lookalikes = _fix_lookalikes(cleaned)
+    confidence = 0.99
+    notes: list[str] = []
+    if lookalikes:
+        confidence = min(confidence, 0.7)
+        notes.append("letters read as digits")
+
+    date: dt.date | None
+    if m := _NUMERIC.fullmatch(candidate):
+        day, sep1, month, sep2, year_digits = m.groups()
+        year, short = _full_year(year_digits)
+        if short:
+            confidence = min(confidence, 0.95)
+        if "," in (sep1, sep2):
+            confidence = min(confidence, 0.85)
+            notes.append("comma instead of a dot")
+        date = _make(year, int(month), int(day)) if MIN_YEAR <= year <= MAX_YEAR else None
+        if date is None:
+            return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
+    elif m := _ISO.fullmatch(candidate):
+        date = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date is None or not MIN_YEAR <= date.year <= MAX_YEAR:
+            return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
+    elif m := _TEXTUAL.fullmatch(candidate):
+        day, word, year_digits = m.groups()
+        month_no, month_conf = month_number(word)
+        if month_no is None:
+            return DateReading(None, 0.0, f"month unreadable: {word!r}")
+        if month_conf < 1.0:
+            confidence = min(confidence, month_conf)
+            notes.append(f"month {word!r} read fuzzily")
+        year, short = _full_year(year_digits)
+        if short:
+            confidence = min(confidence, 0.95)
+        date = _make(year, month_no, int(day)) if MIN_YEAR <= year <= MAX_YEAR else None
+        if date is None:
+            return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
+    else:
+        return DateReading(None, 0.0, f"date unreadable: {cleaned!r}")
+
+    if year_hint is not None and not year_hint - 1 <= date.year <= year_hint + 1:
+        confidence = min(confidence, 0.4)
+        notes.append(f"{date.isoformat()} is far from the budget year {year_hint}")
+    return DateReading(date, confidence, "; ".join(notes) or None)
+
+
+def parse_german_date(text: str, year_hint: int | None) -> tuple[dt.date | None, float]:
+    """``(date, confidence)`` for ``text``; ``(None, 0.0)`` when it is not certainly one date.
+
+    The short form of :func:`read_german_date` for callers that need no reason.
+    """
+    reading = read_german_date(text, year_hint)
+    return reading.date, reading.confidence

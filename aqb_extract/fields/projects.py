@@ -1,0 +1,502 @@
+"""The projects of § 5: every project under each of the four Maßnahmenarten, in document order.
+
+§ 5 is a short list, but OCR makes it hard to read: headings are numbered or not and the long fourth
+heading wraps over two or three lines; bullets come out as "-", "•", "«", "°", "o", "@" or vanish
+(measured with Tesseract 5 ``deu`` on rendered bullets); titles wrap; residual umlaut damage remains.
+The parser therefore works line by line with a few explicit rules and records every guess it makes
+as a warning, because a silently misplaced or merged project is worse than one flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..knowledge import Category, Knowledge
+from ..models import Extracted, FieldWarning, Part, Project, SplitDocument
+from .dates import fold
+
+FIELD = "projects"
+
+# Heading scores (rapidfuzz ratio on folded text, 0..100).
+HEADING_SURE = 90.0  # at or above: a heading, no warning
+HEADING_ACCEPT = 88.0  # at or above: a heading even out of the expected order
+HEADING_FUZZY = 75.0  # at or above: a heading if it is the next expected one (warned)
+HEADING_NEAR = 60.0  # at or above (but not accepted): a damaged heading, not a project (warned)
+
+# A bulleted title line this long most likely reached the right margin and wrapped.
+WRAP_LENGTH = 50
+
+# Bullet glyphs as typed, and what Tesseract makes of them ("•" -> "«" "°" "o", "●" -> "@",
+# "▪" -> "m", "➢" -> ">" "D", "✓" -> "v", "►" -> "»", "·" -> ";"). A letter is only a bullet when it
+# stands alone before the title: no German title starts with a lone "o" or "m".
+_BULLET_SYMBOLS = "-–—‒•·∙*«»°º¢©®@>›‣▪■□●○◦➢➤►✓✔→+~;:"
+_BULLET_LETTERS = frozenset({"o", "e", "m", "v", "c", "D"})
+_NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-z]\))\s+")
+_HEADING_NUMBER = re.compile(r"^[\(]?([0-9lI|!])\s*[.):,]?\s+")
+
+# Words after which a line cannot end a title: the next line continues it.
+_CONNECTORS = frozenset(
+    [
+        "und",
+        "oder",
+        "sowie",
+        "bzw",
+        "für",
+        "fur",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "mit",
+        "zur",
+        "zum",
+        "im",
+        "in",
+        "von",
+        "vom",
+        "auf",
+        "an",
+        "bei",
+        "über",
+        "uber",
+        "durch",
+        "gegen",
+        "ohne",
+        "aus",
+    ]
+)
+_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "bzw.", "sowie"})
+
+# Characters a project title may contain. Anything else (ligatures "ﬂ", "|", "_", "{", "©"…) is
+# OCR damage the repair stage did not fix.
+_TITLE_PUNCTUATION = set(" .,:;-–—\"'„“”‚‘’«»()/&+%!?§*")
+_DAMAGE_PATTERNS = (
+    (re.compile(r"[a-zäöü]ii[a-zäöü]|\bii"), "'ii' where 'ü' is likely"),
+    (re.compile(r"[a-zäöüß](?:[RB]|[fl]?3)[a-zäöü]"), "letter in the middle of a word where 'ß' is likely"),
+    (re.compile(r"[a-zäöüß]\d+[a-zäöüß]|[a-zäöüß]\d+-"), "digit inside a word"),
+)
+
+_CLOSING = "die forderung der aufgefuhrten massnahmen"
+
+
+@dataclass
+class _Line:
+    """One non-empty line of § 5: repaired text, raw text, and its list marker split off."""
+
+    text: str
+    raw: str
+    marker: str | None
+    body: str
+
+    @property
+    def bulleted(self) -> bool:
+        """A bullet (not a number like "1."): numbered lines may be headings, bulleted ones not."""
+        return self.marker is not None and not self.marker[:1].isdigit() and self.marker[:1] != "("
+
+
+@dataclass
+class _Item:
+    """One list entry being assembled; ``lines`` are the lines it spans (for the raw evidence)."""
+
+    category: Category
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    confidence: float = 0.95
+    warnings: list[FieldWarning] = field(default_factory=list)
+
+    def warn(self, message: str, factor: float, key: str = FIELD) -> None:
+        self.warnings.append(FieldWarning(field=key, message=message))
+        self.confidence *= factor
+
+
+def _norm(text: str) -> str:
+    """Folded words only, for fuzzy comparison of headings (case, umlauts, punctuation ignored)."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def paired_lines(part: Part) -> list[tuple[str, str]]:
+    """Lines of ``part`` as (repaired, raw) pairs.
+
+    Repair keeps the whitespace skeleton, so line i of ``text`` is line i of ``raw``; if a part
+    ever breaks that promise, the repaired line stands in for the raw one rather than misattribute.
+    """
+    text_lines = part.text.replace("\f", "\n").split("\n")
+    raw_lines = part.raw.replace("\f", "\n").split("\n")
+    if len(raw_lines) != len(text_lines):
+        raw_lines = text_lines
+    return list(zip(text_lines, raw_lines, strict=True))
+
+
+def split_marker(line: str) -> tuple[str | None, str]:
+    """Split a list marker ("-", "•", "1.", an OCR'd bullet) off ``line``: (marker or None, title).
+
+    A hyphen glued to a lower-case word ("-begleitung") is part of the title, not a bullet.
+    """
+    line = line.replace("**", "").strip()
+    if m := _NUMBER_MARKER.match(line):
+        return m.group(0).strip(), line[m.end() :].strip()
+    first, _, rest = line.partition(" ")
+    rest = rest.strip()
+    if rest and (
+        first in _BULLET_LETTERS
+        or (len(first) <= 2 and all(c in _BULLET_SYMBOLS or c in "]1" for c in first))
+    ):
+        if first.isdigit():
+            return None, line
+        return first, rest.lstrip("_ ").strip()
+    if (
+        len(line) > 1
+        and line[0] in "-–—•·*»«"
+        and (line[1].isupper() or line[1].isdigit() or line[1] in '"„')
+    ):
+        return line[0], line[1:].strip()
+    if line[:1] == "_":
+        return "_", line.lstrip("_ ").strip()
+    return None, line
+
+
+def _forms(category: Category) -> tuple[str, ...]:
+    return (category.name, *category.variants)
+
+
+def _heading_score(text: str, category: Category) -> float:
+    norm = _norm(text)
+    return max(fuzz.ratio(norm, _norm(form)) for form in _forms(category))
+
+
+def _strip_heading_number(text: str) -> tuple[int | None, str]:
+    """("1. Ausbildungsvorbereitung") -> (1, "Ausbildungsvorbereitung"); OCR writes "l." for "1."."""
+    if m := _HEADING_NUMBER.match(text):
+        digit = m.group(1)
+        number = int(digit) if digit.isdigit() else 1
+        return number, text[m.end() :]
+    return None, text
+
+
+@dataclass(frozen=True)
+class _Heading:
+    category: Category
+    score: float
+    span: int  # lines the heading covers
+    number: int | None  # the number written before it, if any
+    rest: str  # text after "Heading:" on the same line (a project), or ""
+
+
+def _best_category(text: str, categories: tuple[Category, ...]) -> tuple[Category, float]:
+    return max(((c, _heading_score(text, c)) for c in categories), key=lambda cs: cs[1])
+
+
+def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...]) -> _Heading | None:
+    """The category heading starting at line ``i``, with the lines it spans; None if it is none.
+
+    The long fourth heading wraps: its first line alone matches the short variant, but the lines
+    after it would then become "projects". So fragments that follow are absorbed while they are
+    pieces of the full name (partial match) and make the joined text closer to it.
+    """
+    line = lines[i]
+    number, text = _strip_heading_number(line.body if line.bulleted or line.marker is None else line.text)
+    rest = ""
+    category, score = _best_category(text, categories)
+    if ":" in text:
+        head, _, tail = text.partition(":")
+        head_cat, head_score = _best_category(head, categories)
+        if head_score > score and tail.strip():
+            category, score, rest = head_cat, head_score, tail.strip()
+    if score < HEADING_NEAR:
+        return None
+    span = 1
+    joined = text
+    full = _norm(category.name)
+    while not rest and i + span < len(lines) and span < 4:
+        nxt = lines[i + span]
+        if nxt.marker is not None:
+            break
+        frag = _norm(nxt.body)
+        longer = f"{joined} {nxt.body}"
+        if len(frag) < 10 or fuzz.partial_ratio(frag, full) < 90:
+            break
+        if fuzz.ratio(_norm(longer), full) <= fuzz.ratio(_norm(joined), full):
+            break
+        joined, span = longer, span + 1
+    if span > 1:
+        score = max(score, _heading_score(joined, category))
+    return _Heading(category, score, span, number, rest)
+
+
+def _is_closing(line: _Line) -> bool:
+    """The paragraph after the list ("Die Förderung der aufgeführten Maßnahmen erfolgt …")."""
+    norm = _norm(line.text)
+    return fuzz.ratio(norm[: len(_CLOSING)], _CLOSING) >= 80 or norm.startswith("die forderung der")
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _starts_continuation(body: str) -> bool:
+    """A line starting in lower case (or "-begleitung", "(BaE)") continues the previous title:
+    German titles start with a capital."""
+    first = body[:1]
+    return first.islower() or first == "(" or (first in "-–" and body[1:2].islower())
+
+
+def _ends_open(text: str) -> bool:
+    """The previous line cannot end a title: it ends in a connector word, a comma or a hyphen."""
+    text = text.rstrip()
+    if text.endswith((",", "-", "–", "&", "/", "+")):
+        return True
+    words = text.split()
+    return bool(words) and words[-1].lower() in _CONNECTORS
+
+
+def _join(left: str, right: str) -> str:
+    """Join a wrapped title; a word hyphenated at the line end ("Integrations-" "maßnahme") is
+    rejoined, but "Ausbildungs- und" and "BaE-" "Modell" keep their hyphen."""
+    left, right = left.rstrip(), right.strip()
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
+        first_word = right.split(" ", 1)[0].lower()
+        if first_word in _CONJUNCTIONS:
+            return f"{left} {right}"
+        if right[:1].islower():
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
+
+
+def title_damage(title: str) -> str | None:
+    """Why ``title`` looks damaged by OCR, or None. Only looks, never changes: repair is not ours."""
+    odd = sorted(
+        {
+            c
+            for c in title
+            if not (c.isalnum() and (ord(c) < 0x250)) and c not in _TITLE_PUNCTUATION and not c.isspace()
+        }
+    )
+    if odd:
+        return "odd characters " + " ".join(repr(c) for c in odd)
+    for pattern, reason in _DAMAGE_PATTERNS:
+        if pattern.search(title):
+            return reason
+    return None
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.replace("**", "").split())
+    return title.strip(" ;,")
+
+
+def _lines_of(doc: SplitDocument) -> tuple[list[_Line], str] | None:
+    section = doc.section(5)
+    if section is None:
+        return None
+    lines = []
+    for text, raw in paired_lines(section):
+        if not text.strip():
+            continue
+        marker, body = split_marker(text)
+        lines.append(_Line(text=text.strip(), raw=raw.strip(), marker=marker, body=body))
+    return lines, section.raw
+
+
+def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[list[_Item], list[_Line]]:
+    """Walk § 5's lines: headings open a category, the lines under one become items."""
+    categories = tuple(sorted(knowledge.categories, key=lambda c: c.number))
+    items: list[_Item] = []
+    used: list[_Line] = []
+    current: Category | None = None
+    seen: set[int] = set()
+    intro_done = False
+    block_bulleted = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _is_closing(line):
+            break
+        heading = _match_heading(lines, i, categories)
+        if heading is not None and _accept_heading(heading, line, current, state):
+            current = heading.category
+            if current.number in seen:
+                state.warn(f"category {current.number} heading appears twice: {line.text!r}", 0.8)
+            seen.add(current.number)
+            used.extend(lines[i : i + heading.span])
+            block_bulleted = _block_has_bullets(lines, i + heading.span, categories, current)
+            if heading.rest:
+                marker, body = split_marker(heading.rest)
+                items.append(_Item(current, [_Line(heading.rest, line.raw, marker, body)]))
+            i += heading.span
+            continue
+        near = (
+            heading is not None
+            and current is not None
+            and not line.bulleted
+            and heading.category.number > current.number
+        )
+        if near and heading is not None and current is not None:
+            last = items[-1] if items and items[-1].category is current else None
+            wraps = last is not None and (_starts_continuation(line.body) or _ends_open(last.lines[-1].body))
+            if block_bulleted and not wraps:
+                # Under bullets, a line without one that resembles the next heading is that heading.
+                state.warn(f"category {heading.category.number} heading read fuzzily: {line.text!r}", 0.7)
+                current = heading.category
+                seen.add(current.number)
+                used.extend(lines[i : i + heading.span])
+                block_bulleted = _block_has_bullets(lines, i + heading.span, categories, current)
+                i += heading.span
+                continue
+            state.warn(
+                f"line resembles the heading of category {heading.category.number}, "
+                f"kept as a project: {line.text!r}",
+                0.7,
+            )
+        if current is None:
+            if line.marker is not None or intro_done:
+                state.warn(f"line before any category heading cannot be placed: {line.text!r}", 0.7)
+            if line.text.rstrip().endswith(":") or "folgende projekte" in _norm(line.text):
+                intro_done = True
+            i += 1
+            continue
+        if _letters(line.body) < 2:
+            if line.body.strip(" -–—.·/"):
+                state.warn(f"unreadable line left out: {line.text!r}", 0.9)
+            i += 1
+            continue
+        if _norm(line.body) in ("keine", "entfallt", "keine projekte", "keine massnahmen"):
+            i += 1
+            continue
+        used.append(line)
+        last = items[-1] if items and items[-1].category is current else None
+        if line.marker is not None or last is None:
+            items.append(_Item(current, [line]))
+        elif _starts_continuation(line.body) or _ends_open(last.lines[-1].body):
+            last.lines.append(line)
+            if not block_bulleted:
+                state.confidence *= 0.97
+        elif block_bulleted and len(last.lines[-1].body) >= WRAP_LENGTH:
+            last.lines.append(line)
+        else:
+            items.append(_Item(current, [line]))
+            if block_bulleted:
+                state.warn(f"line without a bullet taken as its own project: {line.text!r}", 0.9)
+        i += 1
+    _check_headings(seen, categories, state)
+    return items, used
+
+
+def _ahead_is_heading(
+    lines: list[_Line], j: int, categories: tuple[Category, ...], current: Category
+) -> bool:
+    h = _match_heading(lines, j, categories)
+    return h is not None and h.category.number > current.number and h.score >= HEADING_FUZZY
+
+
+def _block_has_bullets(
+    lines: list[_Line], start: int, categories: tuple[Category, ...], current: Category
+) -> bool:
+    """Whether the lines under the heading (up to the next heading or the closing paragraph) use
+    bullets: only then does a line without one continue the title above it."""
+    for j in range(start, len(lines)):
+        if _is_closing(lines[j]) or (
+            lines[j].marker is None and _ahead_is_heading(lines, j, categories, current)
+        ):
+            return False
+        if lines[j].marker is not None:
+            return True
+    return False
+
+
+def _accept_heading(heading: _Heading, line: _Line, current: Category | None, state: _State) -> bool:
+    """Whether a heading-like line opens a category. Headings come in order 1..4, so a line that
+    resembles an earlier (or the current) category is a project named like one ("Ausbildungs-
+    vorbereitung plus"), unless it matches almost exactly."""
+    number = heading.category.number
+    expected_next = (current.number if current else 0) + 1
+    forward = current is None or number > current.number
+    bulleted = line.bulleted
+    if bulleted and (heading.score < 95 or not forward):
+        return False
+    if heading.score >= HEADING_ACCEPT and (forward or heading.score >= 97):
+        accepted = True
+    else:
+        accepted = heading.score >= HEADING_FUZZY and (
+            heading.number == number or (forward and number == expected_next)
+        )
+    if not accepted:
+        return False
+    if heading.score < HEADING_SURE:
+        state.warn(f"category {number} heading read fuzzily: {line.text!r}", 0.85)
+    if heading.number is not None and heading.number != number:
+        state.warn(f"heading numbered {heading.number} reads as category {number}: {line.text!r}", 0.85)
+    return True
+
+
+def _check_headings(seen: set[int], categories: tuple[Category, ...], state: _State) -> None:
+    """A missing heading means its projects were filed under the category before it: say so."""
+    if not seen:
+        return
+    for category in categories:
+        if category.number not in seen:
+            state.warn(f"no heading found for category {category.number} ({category.name})", 0.6)
+
+
+def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[Project, ...]]:
+    """Every project listed in § 5 with its category, in document order; see the module docstring.
+
+    Confidence starts high and drops for every guess (fuzzy or missing heading, damaged title, line
+    without a place, title joined across lines in an unbulleted list); each drop comes with a warning
+    so a reviewer knows where to look.
+    """
+    found = _lines_of(doc)
+    if found is None:
+        return Extracted(
+            value=None, confidence=0.0, warnings=(FieldWarning(field=FIELD, message="§ 5 not found"),)
+        )
+    lines, section_raw = found
+    state = _State()
+    items, used = _collect(lines, knowledge, state)
+
+    projects: list[Project] = []
+    parts: list[tuple[str, str]] = []
+    for item in items:
+        title = item.lines[0].body
+        for line in item.lines[1:]:
+            title = _join(title, line.body)
+        raw = "\n".join(line.raw for line in item.lines)
+        for piece in title.split(";"):
+            piece = _clean_title(piece)
+            if not piece:
+                continue
+            piece = split_marker(piece)[1]
+            key = f"{FIELD}[{len(projects)}]"
+            if _letters(piece) < 2:
+                state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
+                continue
+            damage = title_damage(piece)
+            if damage:
+                state.warn(f"title looks damaged ({damage}): {piece!r}", 0.85, key)
+            projects.append(
+                Project(category=item.category.number, category_name=item.category.name, title=piece)
+            )
+            parts.append((key, raw))
+
+    if not projects:
+        state.warnings.append(FieldWarning(field=FIELD, message="no projects found in § 5"))
+        return Extracted(value=None, confidence=0.0, raw=section_raw, warnings=tuple(state.warnings))
+    raw = "\n".join(line.raw for line in used) if used else section_raw
+    return Extracted(
+        value=tuple(projects),
+        confidence=round(max(0.0, min(1.0, state.confidence)), 3),
+        raw=raw,
+        warnings=tuple(state.warnings),
+        parts=tuple(parts),
+    )
+
+
+__all__ = ["paired_lines", "parse_projects", "split_marker", "title_damage"]

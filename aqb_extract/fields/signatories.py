@@ -1,0 +1,736 @@
+"""The signatories: who signed for the ministry and for the partner, where, when, in which role.
+
+The signature block comes in two layouts. Stacked (seed 000): both "Place, den date" lines, then
+name / role / institution for the ministry, then for the partner. Side by side (seed 001): each line
+holds both columns, "Wiesbaden, den 7. 7 207 -4 GroR-Gerau, den AS O 2024", "Heike Hofmann Adil
+Oyan", "Staatsministerin Erster Kreisbeigeordneter". OCR flattens the two columns into one line with
+a single space between them, so the columns are cut using what we know: the places (Wiesbaden, the
+partner's seat), the roles (longest match wins, so "Erster Kreisbeigeordneter" is not read as
+"Kreisbeigeordneter") and the ministers of the year.
+
+Dates are often handwritten and come out as noise; they are None with a warning rather than a
+guess (see :mod:`.dates`). Everything else that had to be guessed also lowers the confidence and
+says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..knowledge import Knowledge, Minister, PartnerInfo, Role
+from ..models import Extracted, FieldWarning, Part, Signatory, SplitDocument
+from .dates import fold, read_german_date
+from .projects import paired_lines, title_damage
+
+FIELD = "signatories"
+MINISTRY_PLACE = "Wiesbaden"
+
+PLACE_MIN = 80.0  # fuzzy score (0..100) for a place to count as a known place
+ROLE_MIN = 85.0  # fuzzy score for a role
+ROLE_SURE = 92.0  # below: the role is taken but the reading is warned about
+NAME_MIN = 85.0  # fuzzy score for a minister's name
+
+# Words of institution lines ("Hessisches Ministerium", "für Soziales und Integration", "der
+# documenta Stadt Kassel"): a line with one of them is not a person's name.
+_INSTITUTION_WORDS = frozenset(
+    [
+        "ministerium",
+        "hessisches",
+        "hessische",
+        "hessischen",
+        "landkreis",
+        "landkreises",
+        "kreis",
+        "kreises",
+        "stadt",
+        "städte",
+        "stadte",
+        "landeshauptstadt",
+        "wissenschaftsstadt",
+        "documenta",
+        "magistrat",
+        "kreisausschuss",
+        "soziales",
+        "integration",
+        "arbeit",
+        "jugend",
+        "gesundheit",
+        "familie",
+        "für",
+        "fur",
+        "und",
+        "der",
+        "des",
+        "die",
+        "den",
+        "dem",
+        "im",
+        "in",
+        "am",
+        "an",
+        "gez",
+        "gezeichnet",
+    ]
+)
+_NAME_PARTICLES = frozenset({"von", "van", "vom", "zu", "de", "di", "da", "la", "le", "del", "der"})
+_NAME_TOKEN = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w'’.-]*[^\W\d_]\.?|[A-ZÄÖÜ]\.)$")
+_TOKEN = re.compile(r"\S+")
+_COLUMN_GAP = 3
+# "den" as OCR and typists write it after "Place,": "d.", and misreadings of "den".
+_DEN_LOOKALIKES = frozenset(
+    {"d.", "dcn", "deu", "dem", "clen", "dën"}
+)  # this many spaces between words in a line means two columns
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    raw: str
+    start: int  # offset in the text line
+    end: int
+    raw_start: int  # offset in the raw line
+    raw_end: int
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip(",;:.")
+
+
+@dataclass
+class _Line:
+    text: str
+    raw: str
+    tokens: list[_Token]
+
+    def raw_between(self, start: int, end: int) -> str:
+        """The raw text of tokens ``start`` .. ``end - 1``, with the spacing as written."""
+        if start >= end:
+            return ""
+        return self.raw[self.tokens[start].raw_start : self.tokens[end - 1].raw_end]
+
+    def text_between(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+    def gaps(self) -> list[int]:
+        """Token indices after which the line has a wide gap (a column border in the text layer)."""
+        return [
+            i
+            for i in range(len(self.tokens) - 1)
+            if self.tokens[i + 1].start - self.tokens[i].end >= _COLUMN_GAP
+        ]
+
+
+@dataclass
+class _Side:
+    """What is known so far about one signatory."""
+
+    place: str | None = None
+    place_raw: str | None = None
+    date_text: str | None = None
+    date_raw: str | None = None
+    name: str | None = None
+    name_raw: str | None = None
+    role: str | None = None
+    role_raw: str | None = None
+
+
+@dataclass
+class _State:
+    confidence: float = 0.95
+    cap: float = 1.0
+    warnings: list[FieldWarning] = field(default_factory=list)
+
+    def warn(self, key: str, message: str, factor: float = 1.0, cap: float = 1.0) -> None:
+        self.warnings.append(FieldWarning(field=key, message=message))
+        self.confidence *= factor
+        self.cap = min(self.cap, cap)
+
+
+def _tokens(text: str, raw: str) -> list[_Token]:
+    """Tokens of a line with their offsets in the repaired and the raw line. Repair keeps tokens one
+    to one; if a line ever breaks that, the repaired token stands in for the raw one."""
+    text_m = list(_TOKEN.finditer(text))
+    raw_m = list(_TOKEN.finditer(raw))
+    if len(raw_m) != len(text_m):
+        raw_m = text_m
+    return [
+        _Token(t.group(), r.group(), t.start(), t.end(), r.start(), r.end())
+        for t, r in zip(text_m, raw_m, strict=True)
+    ]
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def _score(a: str, b: str) -> float:
+    return float(fuzz.ratio(_norm(a), _norm(b)))
+
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class _Place:
+    written: str  # a form the place may be written in
+    canonical: str
+    side: str
+
+
+def _known_places(knowledge: Knowledge, partner: PartnerInfo | None) -> list[_Place]:
+    """Places a signature line may name. The partner's seat, its name and the seat's short form
+    ("Bad Homburg" for "Bad Homburg v. d. Höhe"); without a known partner, every partner's."""
+    places = [_Place(MINISTRY_PLACE, MINISTRY_PLACE, "ministry")]
+    for p in (partner,) if partner is not None else knowledge.partners:
+        for written in {p.seat, p.name, re.split(r" (?:v\.|a\.|am|\()", p.seat)[0]}:
+            places.append(_Place(written, p.seat, "partner"))
+    return places
+
+
+def _match_place(text: str, places: list[_Place]) -> tuple[_Place | None, float]:
+    text = text.strip(" ,;:")
+    if not text:
+        return None, 0.0
+    best = max(places, key=lambda p: (_score(text, p.written), p.side == "ministry"))
+    return best, _score(text, best.written)
+
+
+# --------------------------------------------------------------------------- place / date lines
+
+
+@dataclass(frozen=True)
+class _PlaceDate:
+    place_text: str
+    place_raw: str
+    place: _Place | None
+    place_score: float
+    date_text: str
+    date_raw: str
+
+
+def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> bool:
+    """Whether the tokens before index ``i`` end a place: "Kassel," (a comma after a word), or, for
+    a plain "den" without the comma, a known place ("Wiesbaden den"). "für den Landkreis" is not."""
+    prev = line.tokens[i - 1].text
+    if prev.endswith(",") and any(c.isalpha() for c in prev):
+        return True
+    if not plain_den:
+        return False
+    return any(_match_place(line.text_between(s, i), places)[1] >= 90 for s in range(max(0, i - 4), i))
+
+
+def _anchors(line: _Line, places: list[_Place]) -> list[tuple[int, int]]:
+    """(end of place, start of date) token indices for each "Place, den date" on the line.
+
+    "den" is the anchor; without it ("Wiesbaden, 8.8.2023") a known place ending in a comma and
+    followed by a digit is.
+    """
+    out: list[tuple[int, int]] = []
+    toks = line.tokens
+    for i, tok in enumerate(toks):
+        word = fold(tok.text).rstrip(",")
+        if (
+            i > 0
+            and (word == "den" or word in _DEN_LOOKALIKES)
+            and _ends_place(line, i, places, word == "den")
+        ):
+            out.append((i, i + 1))
+        elif (
+            tok.text.endswith(",")
+            and i + 1 < len(toks)
+            and toks[i + 1].text[:1].isdigit()
+            and (i + 1 >= len(toks) or fold(toks[i + 1].bare) != "den")
+        ):
+            place, score = _match_place(tok.text, places)
+            if place is not None and score >= 90:
+                out.append((i + 1, i + 1))
+    return out
+
+
+def _parse_place_dates(line: _Line, places: list[_Place]) -> list[_PlaceDate]:
+    """All place/date pairs of a line: one in the stacked layout, two side by side.
+
+    Between the first date and the second "den" lie the rest of the first date and the second
+    place; the cut is where a suffix of those tokens best matches a known place (or, failing that,
+    where the capitalised words before "den" begin).
+    """
+    anchors = _anchors(line, places)
+    if not anchors:
+        return []
+    bounds: list[int] = [0]  # start token of each place
+    for k in range(1, len(anchors)):
+        lo = anchors[k - 1][1]
+        hi = anchors[k][0]
+        bounds.append(_place_start(line, lo, hi, places))
+    pairs = []
+    for k, (place_end, date_start) in enumerate(anchors):
+        date_end = bounds[k + 1] if k + 1 < len(anchors) else len(line.tokens)
+        place_text = line.text_between(bounds[k], place_end).strip(" ,")
+        place, score = _match_place(place_text, places)
+        pairs.append(
+            _PlaceDate(
+                place_text=place_text,
+                place_raw=line.raw_between(bounds[k], place_end).strip(" ,"),
+                place=place if score >= PLACE_MIN else None,
+                place_score=score,
+                date_text=line.text_between(date_start, date_end),
+                date_raw=line.raw_between(date_start, date_end),
+            )
+        )
+    return pairs
+
+
+def _place_start(line: _Line, lo: int, hi: int, places: list[_Place]) -> int:
+    gaps = [g + 1 for g in line.gaps() if lo <= g < hi]
+    if gaps:
+        return gaps[-1]
+    best_start, best_score = hi, 0.0
+    for start in range(max(lo, hi - 5), hi):
+        _, score = _match_place(line.text_between(start, hi), places)
+        if score > best_score:
+            best_start, best_score = start, score
+    if best_score >= PLACE_MIN:
+        return best_start
+    start = hi
+    while (
+        start > lo
+        and line.tokens[start - 1].text[:1].isupper()
+        and not any(c.isdigit() for c in line.tokens[start - 1].text)
+    ):
+        start -= 1
+    return start if start < hi else hi - 1
+
+
+# --------------------------------------------------------------------------- roles and names
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: str
+    score: float
+    side: str
+
+
+def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
+    """Roles on a line, left to right, not overlapping. Windows of one to three tokens are scored
+    against every role; the best (and on a tie, the longest role) wins first, so "Erster
+    Kreisbeigeordneter" takes both words before "Kreisbeigeordneter" can take one."""
+    cands: list[_Found] = []
+    toks = line.tokens
+    for i in range(len(toks)):
+        for n in (1, 2, 3):
+            if i + n > len(toks):
+                break
+            window = " ".join(t.bare for t in toks[i : i + n])
+            for role in roles:
+                score = _score(window, role.name)
+                if score >= ROLE_MIN:
+                    cands.append(_Found(i, i + n, role.name, score, role.side))
+    cands.sort(key=lambda f: (f.score, len(f.value), -(f.end - f.start)), reverse=True)
+    taken: list[_Found] = []
+    for cand in cands:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _match_minister(text: str, ministers: tuple[Minister, ...]) -> tuple[Minister | None, float]:
+    if not ministers or not text.strip():
+        return None, 0.0
+    best = max(ministers, key=lambda m: _score(text, m.name))
+    return best, _score(text, best.name)
+
+
+def _is_name(tokens: list[_Token]) -> bool:
+    """Two to twelve capitalised words (particles like "von" allowed, "gez." skipped), no
+    institution words, no digits: a person's name, not "Hessisches Ministerium"."""
+    toks = [t.bare for t in tokens if t.bare and fold(t.bare) not in ("gez", "gezeichnet")]
+    if not 2 <= len(toks) <= 12:
+        return False
+    if any(fold(t) in _INSTITUTION_WORDS for t in toks if t not in ("der",)):
+        return False
+    if any(any(c.isdigit() for c in t) for t in toks):
+        return False
+    capitalised = [t for t in toks if t not in _NAME_PARTICLES]
+    return (
+        bool(capitalised)
+        and toks[0] not in _NAME_PARTICLES
+        and all(_NAME_TOKEN.match(t) for t in capitalised)
+    )
+
+
+def _is_name_line(line: _Line) -> bool:
+    return _is_name(line.tokens)
+
+
+def _name_tokens_start(line: _Line) -> int:
+    return 1 if line.tokens and fold(line.tokens[0].bare) in ("gez", "gezeichnet") else 0
+
+
+def _split_names(
+    line: _Line, ministers: tuple[Minister, ...], state: _State
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """Cut a two-column name line: (ministry span, partner span, guessed).
+
+    A wide gap decides; otherwise the minister's name at the start does; otherwise four words are
+    read as two names of two words each, which is a guess and says so.
+    """
+    n = len(line.tokens)
+    s = _name_tokens_start(line)
+    gaps = line.gaps()
+    if gaps:
+        g = gaps[0] + 1
+        return (s, g), (g, n), False
+    best: tuple[float, int] = (0.0, 0)
+    for cut in range(s + 2, min(s + 5, n)):
+        _, score = _match_minister(line.text_between(s, cut), ministers)
+        if score > best[0]:
+            best = (score, cut)
+    if best[0] >= NAME_MIN:
+        return (s, best[1]), (best[1], n), False
+    if n - s == 4:
+        return (s, s + 2), (s + 2, n), True
+    return None, None, True
+
+
+# --------------------------------------------------------------------------- the block
+
+
+def _block(doc: SplitDocument) -> Part | None:
+    """The signature block: the tail, or (when the splitter left it inside § 7) § 7 from its first
+    "Place, den" line on."""
+    if doc.tail.text.strip():
+        return doc.tail
+    section = doc.section(7)
+    if section is None:
+        return None
+    pairs = paired_lines(section)
+    for i, (text, _raw) in enumerate(pairs):
+        if re.match(r"^\s*[A-ZÄÖÜ][^,\n]{1,40},\s*(?:den\b|\d)", text):
+            rest = pairs[i:]
+            return Part(
+                text="\n".join(t for t, _ in rest), raw="\n".join(r for _, r in rest), page=section.page
+            )
+    return None
+
+
+def _lines(part: Part) -> list[_Line]:
+    out = []
+    for text, raw in paired_lines(part):
+        if text.strip():
+            out.append(_Line(text, raw, _tokens(text, raw)))
+    return out
+
+
+def _ministers_for(knowledge: Knowledge, year: int | None) -> tuple[Minister, ...]:
+    """All ministers, those of the year first: a name is matched against everyone so that a
+    minister signing in the wrong year is recognised (and warned about), not missed."""
+    ms = knowledge.ministers
+    if year is None:
+        return ms
+    return tuple(sorted(ms, key=lambda m: not m.covers(year)))
+
+
+class _Reader:
+    def __init__(self, knowledge: Knowledge, year: int | None, partner: PartnerInfo | None) -> None:
+        self.knowledge = knowledge
+        self.year = year
+        self.partner = partner
+        self.places = _known_places(knowledge, partner)
+        self.ministers = _ministers_for(knowledge, year)
+        self.roles = tuple(sorted(knowledge.roles, key=lambda r: len(r.name), reverse=True))
+        self.state = _State()
+        self.sides: dict[str, _Side] = {"ministry": _Side(), "partner": _Side()}
+        self.pending_names: list[tuple[str, str, float]] = []  # names waiting for a role: (text, raw, score)
+        self.two_columns = False
+
+    def key(self, side: str, attr: str | None = None) -> str:
+        index = 0 if side == "ministry" else 1
+        return f"{FIELD}[{index}]" + (f".{attr}" if attr else "")
+
+    # place/date ---------------------------------------------------------------------------
+    def place_dates(self, pairs: list[_PlaceDate]) -> None:
+        if len(pairs) >= 2:
+            self.two_columns = True
+        for k, pd in enumerate(pairs):
+            side = self._side_of_place(pd, k, len(pairs))
+            if side is None:
+                self.state.warn(FIELD, f"more than two place/date entries; ignored: {pd.place_raw!r}", 0.8)
+                continue
+            slot = self.sides[side]
+            if pd.place is not None:
+                slot.place = pd.place.canonical
+                if pd.place_score < 90:
+                    self.state.confidence *= 0.95
+            else:
+                slot.place = pd.place_text or None
+                self.state.warn(self.key(side, "place"), f"place not recognised: {pd.place_raw!r}", 0.8)
+            slot.place_raw = pd.place_raw
+            slot.date_text = pd.date_text
+            slot.date_raw = pd.date_raw
+
+    def _side_of_place(self, pd: _PlaceDate, k: int, count: int) -> str | None:
+        """By the place when it tells (Wiesbaden is the ministry unless the partner is Wiesbaden
+        too), otherwise by order: the ministry signs on the left / first."""
+        free = [s for s in ("ministry", "partner") if self.sides[s].date_raw is None]
+        if not free:
+            return None
+        if pd.place is not None:
+            partner_seat = self.partner.seat if self.partner else None
+            ambiguous = partner_seat == MINISTRY_PLACE
+            if not ambiguous and pd.place.side in free:
+                return pd.place.side
+        if count == 2:
+            wanted = "ministry" if k == 0 else "partner"
+            if wanted in free:
+                return wanted
+        return free[0]
+
+    # roles --------------------------------------------------------------------------------
+    def roles_on(self, line: _Line, found: list[_Found]) -> None:
+        if len(found) >= 2:
+            self.two_columns = True
+            pairs = [("ministry", found[0]), ("partner", found[1])]
+            for side, f in pairs:
+                if f.side != side:
+                    self.state.warn(self.key(side, "role"), f"role {f.value!r} is not a {side} role", 0.8)
+            if len(found) > 2:
+                self.state.warn(FIELD, f"more than two roles on one line: {line.text!r}", 0.8)
+        else:
+            pairs = [(found[0].side, found[0])]
+        for side, f in pairs:
+            slot = self.sides[side]
+            if slot.role is not None:
+                self.state.warn(
+                    self.key(side, "role"), f"second role {f.value!r} for one signatory ignored", 0.8
+                )
+                continue
+            slot.role = f.value
+            slot.role_raw = line.raw_between(f.start, f.end)
+            if f.score < ROLE_SURE:
+                self.state.warn(
+                    self.key(side, "role"), f"role read fuzzily as {f.value!r}: {slot.role_raw!r}", 0.85
+                )
+        if len(found) == 1:
+            # "Kai Klose, Staatsminister" or "Landrat Bernd Woide": the name shares the role's line
+            f = found[0]
+            for a, b in ((0, f.start), (f.end, len(line.tokens))):
+                if b - a >= 2 and _is_name(line.tokens[a:b]) and self.sides[f.side].name is None:
+                    text = line.text_between(a, b).strip(" ,;")
+                    raw = line.raw_between(a, b).strip(" ,;")
+                    self._set_name(f.side, text, raw, 0.0)
+        # names seen before this role line belong to the role's side
+        if len(found) == 1 and self.pending_names and self.sides[found[0].side].name is None:
+            text, raw, score = self.pending_names.pop()
+            self._set_name(found[0].side, text, raw, score)
+        self._flush_pending()
+
+    # names --------------------------------------------------------------------------------
+    def names_on(self, line: _Line) -> None:
+        s = _name_tokens_start(line)
+        if self.two_columns and len(line.tokens) - s >= 4:
+            left, right, guessed = _split_names(line, self.ministers, self.state)
+            if left is None or right is None:
+                self.state.warn(FIELD, f"names could not be told apart: {line.raw!r}", 0.6)
+                return
+            if guessed:
+                self.state.warn(FIELD, f"names split by word count, a guess: {line.raw!r}", 0.75)
+            for side, (a, b) in (("ministry", left), ("partner", right)):
+                self._set_name(side, line.text_between(a, b), line.raw_between(a, b), 0.0)
+            return
+        text, raw = line.text_between(s, len(line.tokens)), line.raw_between(s, len(line.tokens))
+        minister, score = _match_minister(text, self.ministers)
+        if minister is not None and score >= NAME_MIN:
+            self._set_name("ministry", text, raw, score)
+            return
+        self._flush_pending()
+        self.pending_names.append((text, raw, score))
+
+    def _flush_pending(self) -> None:
+        """A name with no role line after it goes to the first side still without a name."""
+        while self.pending_names:
+            text, raw, score = self.pending_names.pop(0)
+            free = [s for s in ("ministry", "partner") if self.sides[s].name is None]
+            if not free:
+                self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
+                continue
+            self.state.confidence *= 0.9
+            self._set_name(free[0], text, raw, score)
+
+    def _set_name(self, side: str, text: str, raw: str, score: float) -> None:
+        slot = self.sides[side]
+        if slot.name is not None:
+            other = "partner" if side == "ministry" else "ministry"
+            if self.sides[other].name is None:
+                side, slot = other, self.sides[other]
+                self.state.warn(self.key(side, "name"), f"name placed by elimination: {raw!r}", 0.85)
+            else:
+                self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
+                return
+        name = " ".join(text.split())
+        if side == "ministry":
+            minister, score = _match_minister(name, self.ministers)
+            if minister is not None and score >= NAME_MIN:
+                name = minister.name  # the repaired spelling of a known name
+                if score < 97:
+                    self.state.confidence *= 0.95
+        damage = title_damage(name)
+        if damage:
+            self.state.warn(self.key(side, "name"), f"name looks damaged ({damage}): {raw!r}", 0.8)
+        slot.name = name
+        slot.name_raw = raw
+
+    # the whole block ----------------------------------------------------------------------
+    def read(self, lines: list[_Line]) -> None:
+        for line in lines:
+            pairs = _parse_place_dates(line, self.places)
+            if pairs:
+                self.place_dates(pairs)
+                continue
+            found = _find_roles(line, self.roles)
+            if found:
+                self.roles_on(line, found)
+                continue
+            if _is_name_line(line):
+                self.names_on(line)
+        self._flush_pending()
+
+    def signatory(self, side: str) -> Signatory | None:
+        slot = self.sides[side]
+        if not any((slot.name, slot.role, slot.place, slot.date_raw)):
+            return None
+        date = None
+        if slot.date_raw is not None:
+            date = self._date(side, slot)
+        for attr in ("name", "role", "place"):
+            if getattr(slot, attr) is None:
+                self.state.warn(self.key(side, attr), f"{attr} not found", 0.8)
+        if slot.date_raw is None:
+            self.state.warn(self.key(side, "date"), "place and date line not found", 0.9, cap=0.6)
+        return Signatory(
+            side="ministry" if side == "ministry" else "partner",
+            name=slot.name,
+            role=slot.role,
+            place=slot.place,
+            date=date,
+            date_as_written=slot.date_raw,
+        )
+
+    def _date(self, side: str, slot: _Side) -> dt.date | None:
+        key = self.key(side, "date")
+        raw = slot.date_raw or ""
+        reading = read_german_date(slot.date_text or "", self.year)
+        raw_reading = read_german_date(raw, self.year)
+        if reading.date is None and raw_reading.date is not None:
+            reading = raw_reading
+        elif reading.date is not None and raw_reading.date not in (None, reading.date):
+            self.state.warn(key, f"date reads differently before and after repair: {raw!r}", cap=0.6)
+            return None
+        if reading.date is None:
+            if not raw.strip():
+                self.state.warn(key, "date not written or not found", cap=0.6)
+            elif reading.note and reading.note.startswith("not a valid date"):
+                self.state.warn(key, f"not a valid date: {raw!r}", cap=0.6)
+            else:
+                self.state.warn(key, f"date unreadable: {raw!r}", cap=0.6)
+            return None
+        if reading.note:
+            self.state.warn(
+                key, f"date {reading.date.isoformat()} read with doubts ({reading.note}): {raw!r}"
+            )
+            self.state.cap = min(self.state.cap, max(reading.confidence, 0.4))
+        return reading.date
+
+    def check_minister(self, sig: Signatory) -> None:
+        """The minister who signs must be the one in office in the budget year, with their title."""
+        if sig.name is None:
+            if sig.role in ("Staatsminister", "Staatsministerin") and self.year is not None:
+                self.state.warn(self.key("ministry", "name"), "minister's name not found", 0.9)
+            return
+        minister, score = _match_minister(sig.name, self.ministers)
+        known = minister is not None and score >= NAME_MIN
+        if self.year is None:
+            return
+        in_office = [m for m in self.knowledge.ministers if m.covers(self.year)]
+        expected = ", ".join(m.name for m in in_office) or "unknown"
+        if known and minister is not None and not minister.covers(self.year):
+            self.state.warn(
+                self.key("ministry", "name"),
+                f"{minister.name} was not the minister in {self.year} (expected {expected})",
+                0.7,
+            )
+        if known and minister is not None and sig.role is not None and sig.role.startswith("Staatsminist"):
+            if sig.role != minister.role:
+                self.state.warn(
+                    self.key("ministry", "role"), f"role {sig.role!r} does not fit {minister.name}", 0.8
+                )
+        elif not known and sig.role is not None and sig.role.startswith("Staatsminist"):
+            self.state.warn(
+                self.key("ministry", "name"),
+                f"{sig.name!r} signs as {sig.role} but is not a known minister (in {self.year}: {expected})",
+                0.8,
+            )
+
+
+def parse_signatories(
+    doc: SplitDocument, knowledge: Knowledge, year: int | None, partner: PartnerInfo | None
+) -> Extracted[tuple[Signatory, ...]]:
+    """The signatories from the signature block, ministry side first; see the module docstring.
+
+    ``year`` (the budget year) checks the dates and the minister; ``partner`` (when known) gives
+    the place to expect on the partner's side. Never raises: anything unreadable becomes None
+    with a warning, and the confidence says how much was guessed.
+    """
+    block = _block(doc)
+    if block is None:
+        return Extracted(
+            value=None,
+            confidence=0.0,
+            warnings=(FieldWarning(field=FIELD, message="signature block not found"),),
+        )
+    reader = _Reader(knowledge, year, partner)
+    reader.read(_lines(block))
+    signatories: list[Signatory] = []
+    parts: list[tuple[str, str]] = []
+    for side in ("ministry", "partner"):
+        sig = reader.signatory(side)
+        if sig is None:
+            reader.state.warn(reader.key(side), f"no {side} signatory found", 0.6)
+            continue
+        if side == "ministry":
+            reader.check_minister(sig)
+        index = len(signatories)
+        slot = reader.sides[side]
+        evidence = "\n".join(x for x in (slot.place_raw, slot.name_raw, slot.role_raw) if x)
+        parts.append((f"{FIELD}[{index}]", evidence))
+        if slot.date_raw is not None:
+            parts.append((f"{FIELD}[{index}].date", slot.date_raw))
+        signatories.append(sig)
+    state = reader.state
+    if signatories and signatories[0].side == "partner":
+        # The partner is signatories[0] in the record: key its warnings so.
+        state.warnings = [
+            w.model_copy(update={"field": w.field.replace(f"{FIELD}[1]", f"{FIELD}[0]")})
+            for w in state.warnings
+        ]
+    if not signatories:
+        return Extracted(value=None, confidence=0.0, raw=block.raw, warnings=tuple(state.warnings))
+    confidence = max(0.0, min(1.0, state.confidence, state.cap))
+    return Extracted(
+        value=tuple(signatories),
+        confidence=round(confidence, 3),
+        raw=block.raw,
+        warnings=tuple(state.warnings),
+        parts=tuple(parts),
+    )
+
+
+__all__ = ["parse_signatories"]

@@ -1,0 +1,121 @@
+"""German date parsing: strict on purpose, since a guessed date must never look certain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aqb_extract.fields.dates import month_number, parse_german_date, read_german_date
+
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("8.8.23", dt.date(2023, 8, 8)),
+        ("08.09.2023", dt.date(2023, 9, 8)),
+        ("8. 9. 2023", dt.date(2023, 9, 8)),
+        ("12. März 2019", dt.date(2019, 3, 12)),
+        ("12. Maerz 2019", dt.date(2019, 3, 12)),
+        ("12. Marz 2019", dt.date(2019, 3, 12)),
+        ("1.Juli 2024", dt.date(2024, 7, 1)),
+        ("1. Juli 2024.", dt.date(2024, 7, 1)),
+        ("den 3. Dez. 2023", dt.date(2023, 12, 3)),
+        ("2024-07-07", dt.date(2024, 7, 7)),
+    ],
+)
+def test_readable(text: str, date: dt.date) -> None:
+    got, confidence = parse_german_date(text, date.year)
+    assert got == date
+    assert confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7. 7 207 -4",
+        "AS O 2024",
+        "31.02.2023",  # no such day
+        "12.13.2023",  # no such month
+        "7.7.207",  # three-digit year
+        "7 7 2024",  # no separators: which is day, which month?
+        "12. Mai",  # no year: the hint would be a guess
+        "3. Juii 2024",  # Juni or Juli?
+        "8.8.1923",  # not an AQB year
+        "",
+        "den",
+    ],
+)
+def test_unreadable_is_none(text: str) -> None:
+    assert parse_german_date(text, 2024) == (None, 0.0)
+    assert read_german_date(text, 2024).note
+
+
+def test_damage_lowers_confidence_and_says_why() -> None:
+    for text, note in [
+        ("1O.07.2024", "letters read as digits"),
+        ("8,9.2024", "comma instead of a dot"),
+        ("12. Mérz 2024", "month 'Mérz' read fuzzily"),
+    ]:
+        reading = read_german_date(text, 2024)
+        assert reading.date is not None
+        assert reading.confidence <= 0.85
+        assert reading.note == note
+
+
+def test_two_digit_year_is_this_century() -> None:
+    assert parse_german_date("8.8.23", None)[0] == dt.date(2023, 8, 8)
+
+
+def test_far_from_the_budget_year_is_doubted() -> None:
+    reading = read_german_date("8.8.2019", 2023)
+    assert reading.date == dt.date(2019, 8, 8)
+    assert reading.confidence <= 0.4
+    assert reading.note == "2019-08-08 is far from the budget year 2023"
+    assert read_german_date("20.12.2022", 2023).confidence >= 0.9  # the year before is normal
+
+
+def test_month_names() -> None:
+    assert [month_number(m)[0] for m in MONTHS] == list(range(1, 13))
+    assert month_number("Sept.") == (9, 1.0)
+    assert month_number("Juii") == (None, 0.0)
+    assert month_number("Oktobr") == (10, 0.75)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.one_of(st.none(), st.integers(-5, 3000)))
+def test_any_text_never_raises(text: str, year: int | None) -> None:
+    date, confidence = parse_german_date(text, year)
+    assert 0.0 <= confidence <= 1.0
+    assert (date is None) == (confidence == 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.booleans(), st.booleans())
+def test_written_dates_round_trip(date: dt.date, zero_pad: bool, month_name: bool) -> None:
+    day = f"{date.day:02d}" if zero_pad else str(date.day)
+    if month_name:
+        text = f"{day}. {MONTHS[date.month - 1]} {date.year}"
+    else:
+        month = f"{date.month:02d}" if zero_pad else str(date.month)
+        text = f"{day}.{month}.{date.year}"
+    got, confidence = parse_german_date(text, date.year)
+    assert got == date
+    assert confidence >= 0.9

@@ -1,0 +1,448 @@
+"""§ 5 projects: the seeds, each heading / marker / wrapping variant, and arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.seeds import seed_expected, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aqb_extract import repair
+from aqb_extract.fields.projects import parse_projects, split_marker, title_damage
+from aqb_extract.knowledge import load_knowledge
+from aqb_extract.models import DocumentText, PageText, Part, Section, SplitDocument
+from aqb_extract.sections import split_sections
+
+K = load_knowledge()
+EMPTY = Part(text="", raw="")
+CAT4 = (
+    "Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen "
+    "Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung"
+)
+INTRO = (
+    "Der Landkreis Fulda finanziert mit den Mitteln des Ausbildungs- und\n"
+    "Qualifizierungsbudgets 2024 in den jeweiligen Maßnahmenarten folgende Projekte:\n\n"
+)
+CLOSING = "\nDie Förderung der aufgeführten Maßnahmen erfolgt auf Basis und nach Maßgabe des\n— Bescheides.\n"
+
+
+def _repair_part(part: Part) -> Part:
+    fixed = repair.repair_text(part.raw, K)
+    return part.model_copy(update={"text": fixed.text})
+
+
+def seed_doc(prefix: str) -> SplitDocument:
+    """The seed as the pipeline sees it: split by the section splitter, then repaired."""
+    split = split_sections(
+        DocumentText(pages=(PageText(number=1, text=seed_text(prefix)),), method="text"), K
+    )
+    repair_document = getattr(repair, "repair_document", None)
+    if repair_document is not None:
+        repaired: SplitDocument = repair_document(split, K)
+        return repaired
+    return SplitDocument(
+        head=_repair_part(split.head),
+        sections=tuple(_repair_part(s) for s in split.sections),
+        tail=_repair_part(split.tail),
+    )
+
+
+def doc5(text: str, raw: str | None = None) -> SplitDocument:
+    """A document whose § 5 body is ``text`` (repaired) over ``raw`` (as read)."""
+    section = Section(number=5, title="Ziele", text=text, raw=raw if raw is not None else text)
+    return SplitDocument(head=EMPTY, sections=(section,), tail=EMPTY)
+
+
+def titles(text: str) -> list[tuple[int, str]]:
+    result = parse_projects(doc5(text), K)
+    return [(p.category, p.title) for p in result.value or ()]
+
+
+def messages(text: str) -> list[str]:
+    return [w.message for w in parse_projects(doc5(text), K).warnings]
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_seed_projects_exact(seed_id: str) -> None:
+    result = parse_projects(seed_doc(seed_id), K)
+    expected = seed_expected(seed_id)["projects"]
+    assert result.value is not None
+    assert [(p.category, p.title) for p in result.value] == [(e["category"], e["title"]) for e in expected]
+    names = {c.number: c.name for c in K.categories}
+    assert all(p.category_name == names[p.category] for p in result.value)
+    assert result.warnings == ()
+    assert result.confidence >= 0.9
+    assert [k for k, _ in result.parts] == [f"projects[{i}]" for i in range(len(expected))]
+
+
+def test_seed000_has_eleven_projects_with_sprachcafe() -> None:
+    result = parse_projects(seed_doc("000"), K)
+    assert result.value is not None and len(result.value) == 11
+    assert (3, 'Sprachkurse für Mütter mit Kinderbetreuung - "Sprachcafé"') in [
+        (p.category, p.title) for p in result.value
+    ]
+    # the ";" bullet is two projects, both pointing at the same raw line
+    parts = dict(result.parts)
+    assert parts["projects[1]"] == parts["projects[2]"]
+    assert parts["projects[1]"].startswith("- Ausbildung 3 Jahre - kooperatives BaE-Modell;")
+
+
+def test_seed001_unrepaired_still_places_every_project() -> None:
+    """Residual OCR damage: headings still match, the damaged title is kept but warned about."""
+    split = split_sections(DocumentText(pages=(PageText(number=1, text=seed_text("001")),), method="text"), K)
+    result = parse_projects(split, K)
+    assert result.value is not None
+    assert [(p.category, p.title) for p in result.value] == [
+        (1, "FAuB"),
+        (1, "PersA 3.0"),
+        (2, "Berufsausbildung in auRerbetrieblichen Einrichtungen (BaE)"),
+        (3, "Fachstelle Neuzugewanderte"),
+        (4, "Schulung Mitarbeiterschaft"),
+    ]
+    assert [w.field for w in result.warnings] == ["projects[2]"]
+    assert result.confidence < 0.9
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def test_numbered_headings_and_dash_bullets() -> None:
+    text = (
+        INTRO + "1. Ausbildungsvorbereitung\n\n- FAuB\n\n"
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n\n- BaE\n\n"
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n\n- Fachstelle\n\n"
+        f"4. {CAT4}\n\n- Schulung\n" + CLOSING
+    )
+    assert titles(text) == [(1, "FAuB"), (2, "BaE"), (3, "Fachstelle"), (4, "Schulung")]
+    assert messages(text) == []
+
+
+def test_unnumbered_headings_without_bullets_and_wrapped_category_4() -> None:
+    text = (
+        INTRO + "Ausbildungs- und Qualifizierungsvorbereitung\nFAuB\nPersA 3.0\n\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\nBaE\n\n"
+        "Qualifizierungsprojekte zur Arbeitsmarktintegration und Fachkräftesicherung\nFachstelle\n\n"
+        "Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n\n"
+        "in der fachlichen Verantwortung für Benachteiligte im Kontext der\n\nArbeitsmarktförderung\n\n"
+        "Schulung Mitarbeiterschaft\n" + CLOSING
+    )
+    assert titles(text) == [
+        (1, "FAuB"),
+        (1, "PersA 3.0"),
+        (2, "BaE"),
+        (3, "Fachstelle"),
+        (4, "Schulung Mitarbeiterschaft"),
+    ]
+    assert messages(text) == []
+
+
+def test_category_4_heading_on_two_lines() -> None:
+    text = (
+        "Ausbildungsvorbereitung\n- Aa\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- Bb\n"
+        "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n- Cc\n"
+        "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der\n"
+        "fachlichen Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung\n- Dd\n"
+    )
+    assert titles(text) == [(1, "Aa"), (2, "Bb"), (3, "Cc"), (4, "Dd")]
+
+
+def test_ocr_damaged_headings_still_match() -> None:
+    text = (
+        "l. Ausbildungsvorbereitunq\n- Aa\n"
+        "2. Ausbi1dung und Ausbildungscoachinq in anerkannten Ausbi|dungsberufen\n- Bb\n"
+        "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkréaftesicherung\n- Cc\n"
+        "WeiterbildungsmaRnahmen fiir Personal der Landkreise und kreisfreien Stadte\n"
+        "in der fachlichen Verantwortung fiir Benachteiligte im Kontext der\nArbeitsmarktférderung\n- Dd\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (2, "Bb"), (3, "Cc"), (4, "Dd")]
+    assert result.value is not None and result.value[3].category_name == CAT4
+
+
+def test_fuzzy_heading_is_warned() -> None:
+    text = (
+        "Ausbildgsvorbrtng\n- Aa\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- Bb\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (2, "Bb")]
+    assert any("category 1 heading read fuzzily" in w.message for w in result.warnings)
+    assert result.confidence < 0.7  # also: headings 3 and 4 missing
+
+
+def test_missing_heading_lowers_confidence_and_warns() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Aa\n"
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n- Cc\n"
+        f"4. {CAT4}\n- Dd\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (3, "Cc"), (4, "Dd")]
+    assert [w.message for w in result.warnings] == [
+        "no heading found for category 2 "
+        "(Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen)"
+    ]
+    assert result.confidence <= 0.6
+
+
+def test_project_named_like_an_earlier_category_is_a_project() -> None:
+    text = (
+        "Ausbildungsvorbereitung\nFAuB\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\nAusbildungsbegleitung\n"
+    )
+    assert titles(text) == [(1, "FAuB"), (2, "Ausbildungsbegleitung")]
+
+
+def test_project_named_like_its_category_in_unbulleted_list() -> None:
+    text = "Ausbildungsvorbereitung\nAusbildungsvorbereitung plus\nAusbildungsbegleitung\n"
+    assert titles(text) == [(1, "Ausbildungsvorbereitung plus"), (1, "Ausbildungsbegleitung")]
+
+
+def test_heading_with_project_after_colon() -> None:
+    assert titles(
+        "Ausbildungsvorbereitung: FAuB\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen: BaE\n"
+    ) == [
+        (1, "FAuB"),
+        (2, "BaE"),
+    ]
+
+
+# --------------------------------------------------------------------------- markers and lines
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "title"),
+    [
+        ("- FAuB", "-", "FAuB"),
+        ("• FAuB", "•", "FAuB"),
+        ("– FAuB", "–", "FAuB"),
+        ("* FAuB", "*", "FAuB"),
+        ("« FAuB", "«", "FAuB"),
+        ("° FAuB", "°", "FAuB"),
+        ("¢ FAuB", "¢", "FAuB"),
+        ("e FAuB", "e", "FAuB"),
+        ("o _Inmigra - Integrationsmaßnahme", "o", "Inmigra - Integrationsmaßnahme"),
+        ("@ Weiterbildungspaket", "@", "Weiterbildungspaket"),
+        ("» Fortschreibung", "»", "Fortschreibung"),
+        ("1. FAuB", "1.", "FAuB"),
+        ("2) FAuB", "2)", "FAuB"),
+        ("-FAuB", "-", "FAuB"),
+        ("-begleitung für Geflüchtete", None, "-begleitung für Geflüchtete"),
+        (
+            "Ausbildung 3 Jahre - kooperatives BaE-Modell",
+            None,
+            "Ausbildung 3 Jahre - kooperatives BaE-Modell",
+        ),
+        ("PersA 3.0", None, "PersA 3.0"),
+        ("3 Jahre Ausbildung", None, "3 Jahre Ausbildung"),
+    ],
+)
+def test_split_marker(line: str, marker: str | None, title: str) -> None:
+    assert split_marker(line) == (marker, title)
+
+
+def test_every_bullet_style_in_one_list() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Aa\n• Bb\n– Cc\n* Dd\n« Ee\n¢ Ff\ne Gg\no Hh\n° Ii\n@ Jj\n» Kk\nLl\n"
+    )
+    assert [t for _, t in titles(text)] == [
+        "Aa",
+        "Bb",
+        "Cc",
+        "Dd",
+        "Ee",
+        "Ff",
+        "Gg",
+        "Hh",
+        "Ii",
+        "Jj",
+        "Kk",
+        "Ll",
+    ]
+
+
+def test_semicolon_makes_two_projects_inner_hyphens_kept() -> None:
+    text = "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n" + (
+        "- Ausbildung 3 Jahre - kooperatives BaE-Modell; Ausbildung 3 Jahre - integratives BaE-Modell\n"
+        "- Anerkennungsberatung und -begleitung\n"
+    )
+    assert titles(text) == [
+        (2, "Ausbildung 3 Jahre - kooperatives BaE-Modell"),
+        (2, "Ausbildung 3 Jahre - integratives BaE-Modell"),
+        (2, "Anerkennungsberatung und -begleitung"),
+    ]
+
+
+def test_wrapped_title_in_bulleted_list() -> None:
+    text = (
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "- Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ.\n"
+        "Berufsabschlüssen\n"
+        "- Fachkräfteoffensive: Anerkennungspraktika, Qualifizierungen und\n"
+        "Einzelförderungen\n"
+        "- Integrations-\nmaßnahme\n"
+        "- Digitalschulung\n"
+    )
+    assert titles(text) == [
+        (3, "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen"),
+        (3, "Fachkräfteoffensive: Anerkennungspraktika, Qualifizierungen und Einzelförderungen"),
+        (3, "Integrationsmaßnahme"),
+        (3, "Digitalschulung"),
+    ]
+    assert messages(text)[:1] == ["no heading found for category 1 (Ausbildungsvorbereitung)"]
+
+
+def test_lost_bullet_after_short_line_is_its_own_project_and_warned() -> None:
+    text = "1. Ausbildungsvorbereitung\n- FAuB\nPersA 3.0\n- Kompass\n"
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == ["FAuB", "PersA 3.0", "Kompass"]
+    assert any("without a bullet" in w.message for w in result.warnings)
+
+
+def test_unbulleted_continuation_starting_lower_case() -> None:
+    text = "Ausbildungsvorbereitung\nBerufsorientierung für junge Menschen\nmit Fluchterfahrung\nFAuB\n"
+    assert titles(text) == [(1, "Berufsorientierung für junge Menschen mit Fluchterfahrung"), (1, "FAuB")]
+
+
+def test_intro_and_closing_are_not_projects() -> None:
+    text = INTRO + "Ausbildungsvorbereitung\n- FAuB\n" + CLOSING + "- nicht mehr in der Liste\n"
+    assert titles(text) == [(1, "FAuB")]
+
+
+def test_damaged_closing_paragraph_still_stops() -> None:
+    text = (
+        "Ausbildungsvorbereitung\n- FAuB\nDie Férderung der aufgefihrten MaBnahmen erfolgt auf Basis\n- X\n"
+    )
+    assert titles(text) == [(1, "FAuB")]
+
+
+def test_line_before_any_heading_cannot_be_placed() -> None:
+    text = INTRO + "- Verwaist\n1. Ausbildungsvorbereitung\n- FAuB\n"
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == ["FAuB"]
+    assert any("cannot be placed: '- Verwaist'" in w.message for w in result.warnings)
+    assert result.confidence < 0.7
+
+
+def test_damaged_title_is_kept_and_warned() -> None:
+    text = "Ausbildungsvorbereitung\n- Sprachf|irderung fiir Mütter\n- Schulung ﬂexibel\n- Gro3-Gerau hilft\n"
+    result = parse_projects(doc5(text), K)
+    assert [w.field for w in result.warnings if "damaged" in w.message] == [
+        "projects[0]",
+        "projects[1]",
+        "projects[2]",
+    ]
+    assert result.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Inmigra - Integrationsmaßnahme",
+        'Sprachcafé "Mütter"',
+        "PersA 3.0",
+        "BaE-Modell (Teil 2)",
+        "U25-Beratung",
+    ],
+)
+def test_clean_titles_are_not_flagged(title: str) -> None:
+    assert title_damage(title) is None
+
+
+def test_raw_parts_come_from_the_raw_text() -> None:
+    raw = "Ausbildungsvorbereitung\n- Berufsorientierung fiir alle\n"
+    text = "Ausbildungsvorbereitung\n- Berufsorientierung für alle\n"
+    result = parse_projects(doc5(text, raw), K)
+    assert result.value is not None and result.value[0].title == "Berufsorientierung für alle"
+    assert result.parts == (("projects[0]", "- Berufsorientierung fiir alle"),)
+    assert "fiir" in result.raw
+
+
+def test_empty_category_placeholder_is_no_project() -> None:
+    text = f"Ausbildungsvorbereitung\n- FAuB\n{CAT4}\n- keine\n"
+    assert titles(text) == [(1, "FAuB")]
+
+
+# --------------------------------------------------------------------------- nothing found
+
+
+def test_no_section_5() -> None:
+    doc = SplitDocument(head=EMPTY, sections=(), tail=EMPTY)
+    result = parse_projects(doc, K)
+    assert result.value is None and result.confidence == 0.0
+    assert [w.message for w in result.warnings] == ["§ 5 not found"]
+
+
+def test_no_projects() -> None:
+    result = parse_projects(doc5(INTRO + CLOSING), K)
+    assert result.value is None and result.confidence == 0.0
+    assert any(w.message == "no projects found in § 5" for w in result.warnings)
+
+
+def test_bullets_without_any_heading_are_not_placed() -> None:
+    result = parse_projects(doc5("- FAuB\n- BaE\n"), K)
+    assert result.value is None
+    assert sum("cannot be placed" in w.message for w in result.warnings) == 2
+
+
+# --------------------------------------------------------------------------- any text
+
+
+_LINES = st.sampled_from(
+    [
+        "1. Ausbildungsvorbereitung",
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen",
+        "Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte",
+        "in der fachlichen Verantwortung für Benachteiligte im Kontext der",
+        "- FAuB; BaE",
+        "• ",
+        "-",
+        ";;;",
+        "e",
+        "Die Förderung der aufgeführten Maßnahmen erfolgt",
+        "",
+        "\f",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=60)), max_size=25), st.text(max_size=200))
+def test_any_text_gives_an_extracted(lines: list[str], raw: str) -> None:
+    text = "\n".join(lines)
+    for doc in (doc5(text), doc5(text, raw)):
+        result = parse_projects(doc, K)
+        assert 0.0 <= result.confidence <= 1.0
+        if result.value is None:
+            assert result.confidence == 0.0
+        else:
+            assert all(1 <= p.category <= 4 and p.title.strip() for p in result.value)
+            assert len(result.parts) == len(result.value)
+
+
+def test_badly_damaged_heading_under_bullets_is_still_a_heading() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- FAuB\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- BaE\n"
+        "Qualifizierung zur Arbeitsmarktintegration\n- Fachstelle\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "FAuB"), (2, "BaE"), (3, "Fachstelle")]
+    assert any("category 3 heading read fuzzily" in w.message for w in result.warnings)
+    assert result.confidence < 0.7
+
+
+def test_unbulleted_line_resembling_a_later_heading_is_kept_and_warned() -> None:
+    text = (
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "Qualifizierung zur Arbeitsmarktintegration\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [
+        (2, "Qualifizierung zur Arbeitsmarktintegration")
+    ]
+    assert any("resembles the heading of category 3" in w.message for w in result.warnings)
