@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompletedColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .config import Settings, default_cache_dir
@@ -48,35 +46,6 @@ def main(
 def _fail(exc: AqbError) -> typer.Exit:
     err.print(f"[bold red]error:[/] {exc.message}")
     return typer.Exit(exc.exit_code)
-
-
-def _summary(records: list[Record], skipped: int) -> Table:
-    counts = Counter(r.status for r in records)
-    table = Table(title=f"{len(records)} documents", show_lines=False)
-    table.add_column("status")
-    table.add_column("count", justify="right")
-    for status, style in (("ok", "green"), ("needs_review", "yellow"), ("failed", "red")):
-        table.add_row(f"[{style}]{status}[/]", str(counts.get(status, 0)))  # type: ignore[call-overload]
-    if skipped:
-        table.add_row("[dim]skipped (not an input type)[/]", str(skipped))
-    return table
-
-
-def _problems(records: list[Record]) -> Table | None:
-    bad = [r for r in records if r.status != "ok"]
-    if not bad:
-        return None
-    table = Table(title="Needing attention", show_lines=False)
-    table.add_column("file", overflow="fold")
-    table.add_column("status")
-    table.add_column("reason", overflow="fold")
-    for r in sorted(bad, key=lambda r: (r.status != "failed", r.source.path)):
-        reason = r.error or "; ".join(f"{w.field}: {w.message}" for w in r.warnings[:3])
-        if not reason:
-            low = [k for k, v in r.confidence.items() if v < 0.8]
-            reason = "low confidence: " + ", ".join(low)
-        table.add_row(r.source.path, r.status, reason)
-    return table
 
 
 @app.command()
@@ -115,7 +84,7 @@ def extract(
         if needs_ocr(collected.inputs):
             check_tesseract()
         progress = Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompletedColumn(),
+            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
             TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True,
         )
         with progress:
@@ -133,10 +102,11 @@ def extract(
     except KeyboardInterrupt:
         err.print("[yellow]interrupted:[/] finished records are kept; run again to do the rest")
         raise typer.Exit(130) from None
-    out.print(_summary(records, len(collected.skipped)))
-    problems = _problems(records)
-    if problems is not None:
-        out.print(problems)
+    from .show import render_summary
+
+    out.print(render_summary(records, thresholds=settings.thresholds))
+    if collected.skipped:
+        out.print(f"[dim]{len(collected.skipped)} file(s) skipped: not .pdf, .png, .jpg, .jpeg, .tif, .tiff or .txt[/]")
     out.print(f"records written to {out_dir}")
     raise typer.Exit(1 if any(r.status == "failed" for r in records) else 0)
 
@@ -159,7 +129,7 @@ def show(file: Annotated[Path, typer.Argument(help="A record (DIR/REL.json).")])
     except (OSError, ValueError) as exc:
         err.print(f"[bold red]error:[/] cannot read {file} as a record: {exc}")
         raise typer.Exit(2) from None
-    out.print(render_record(record))
+    out.print(render_record(record, thresholds=Settings().thresholds))
 
 
 @app.command()
@@ -171,7 +141,7 @@ def review(
     from .review import build_review
 
     try:
-        index = build_review(out_dir, dest)
+        index = build_review(out_dir, dest, thresholds=Settings().thresholds)
     except AqbError as exc:
         raise _fail(exc) from None
     out.print(f"review report: {index}")
