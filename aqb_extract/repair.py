@@ -1,0 +1,726 @@
+"""Stage 3: repair umlauts, ß and other letter confusions that OCR left in German words.
+
+Tesseract's ``deu`` model turns "für" into "fiir"/"fur", "Groß" into "GroR"/"Gro3", "ist" into
+"|st". Downstream parsers match names and headings, so those words must be fixed, but the tool
+promises never to be silently wrong, which shapes everything here:
+
+* Candidates come only from the confusion table (``corrections/confusions.tsv``); nothing is
+  guessed by edit distance, so every change can name the confusion behind it.
+* A candidate is accepted only when it is a known word (the domain lexicon
+  ``corrections/lexicon.txt``, the general German list of ``wordfreq``, or a compound of known
+  words) and clearly better known than the word as written. Bare membership is not enough:
+  the web corpus behind wordfreq is full of OCR junk ("fur" has zipf 4.35), so the candidate has to
+  beat the written form by a margin, and a written form that is itself common German ("Hohe",
+  "Forderung", "schon") is never touched.
+* Words are repaired one whitespace-separated token at a time and only characters inside tokens
+  change: ``raw.split()`` and ``text.split()`` align one to one and the whitespace between them is
+  identical, so any span of the repaired text maps back to the raw text (:func:`raw_span`).
+* Each change is recorded with its reason, so later stages can lower their confidence in values
+  read from repaired words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wordfreq import get_frequency_dict, top_n_list
+
+from .knowledge import Knowledge, load_knowledge
+from .models import Frozen, SplitDocument
+
+log = logging.getLogger(__name__)
+
+# --------------------------------------------------------------------------- thresholds
+# Zipf values: 7 = "und", 5 = "Höhe", 3 = "Präambel", 1 = about once per billion words.
+
+MIN_KNOWN = 2.0
+"""A word wordfreq rates below this counts as unknown: below it the list holds mostly junk."""
+
+MIN_CANDIDATE = 3.0
+"""A candidate must be at least this well known. Lower, names creep in: "Hansch" would become
+"Hänsch" (2.19), "Soller" "Söller" (2.04)."""
+
+JUNK_TRIGRAM = 10
+"""A plausible unknown word "looks like OCR junk" when one of its letter trigrams occurs in at
+most this many of the 100,000 commonest German words: "abgestlmmt" has "tlm" (0), "wefden" "efd"
+(2), "smnvoll" "mnv" (0); names and rare words rarely do ("Ariden" 51, "Tellen" 555)."""
+
+MARGIN = 2.0
+"""A candidate must beat a written form that wordfreq knows by this much ("fur" 4.35 -> "für"
+6.88; "Stadte" 2.0 -> "Städte" 4.69), so that two real words ("Hohe"/"Höhe") are left alone."""
+
+RAW_CEILING = 4.5
+"""A written form at least this common is a real word: never changed ("Forderung" 4.43 is just
+below, but "Förderung" 4.61 cannot beat it by MARGIN)."""
+
+LEXICON_ZIPF = 4.5
+"""Score of a word in the domain lexicon that wordfreq rates lower (or does not know)."""
+
+COMPOUND_PART = 3.0
+"""Head and tail of a compound must each be at least this well known. It is also the score of
+a word known only as a compound, so a compound never beats a word wordfreq knows: "Weltstadt"
+must not become "Weit+stadt"."""
+
+AMBIGUITY = 1.0
+"""Two acceptable candidates closer than this (and not the same word) mean: don't choose."""
+
+EDIT_PENALTY = 0.5
+"""Each confusion beyond the first costs this much when candidates are ranked: OCR rarely damages
+one word twice, so "grofle" is "große" (one edit), not "größe" (two)."""
+
+MAX_EDITS = 3
+"""Most confusions applied to one word part ("Tatlgkelten" -> "Tätigkeiten" needs three)."""
+
+# --------------------------------------------------------------------------- characters
+
+_TOKEN = re.compile(r"\S+")  # \S matches exactly the complement of str.isspace, as str.split uses
+
+_EDGE_PUNCT = frozenset("\"'`´.,;:!?()[]{}<>*_~^+=#%&@$§°®©™•·…‚‘’„“”«»‹›¡¿-‐‑–—/\\")
+"""Characters stripped from the ends of a token before repair and put back after. The bar "|"
+is not here: at the start of a word it is a damaged "i" or "l" ("|st")."""
+
+_SPLIT = re.compile(r"([-‐‑–—/])")
+"""Joiners inside a word: each part of "Groß-Gerau" or "Landrat/Landrätin" is repaired alone."""
+
+_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüßÄÖÜ"
+    "àáâãåæçèéêëìíîïñòóôõøùúûýÿÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝ"
+)
+"""Letters a German word (or a loanword or name in one) is made of. A word part with anything
+else ("|", "3", "!", a ligature) is not a word as written, whatever wordfreq says: wordfreq
+tokenises "|st" to "st" and folds "ﬁ" into "fi"."""
+
+_ONLY_LETTERS = re.compile("[" + "".join(sorted(_LETTERS)) + "]+")
+
+_ODD_CASE = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+"""A capital after a small letter ("GroB", "MaBnahmen") is not a German word. wordfreq folds
+case, so without this rule "GroB" would pass as "grob" (zipf 4.1)."""
+
+_LINKS = ("", "s", "es", "n", "en", "er", "e")
+"""Linking elements between compound parts: "Ausbildung-s-fähigkeit", "Stadt-e-rat"."""
+
+
+# --------------------------------------------------------------------------- public API
+
+
+class Change(Frozen):
+    """One repaired word part: its span in the raw text, before and after, and why."""
+
+    start: int
+    end: int
+    raw: str
+    fixed: str
+    reason: str
+
+
+class Repaired(Frozen):
+    """The raw text, the repaired text (same whitespace skeleton) and every change made."""
+
+    raw: str
+    text: str
+    changes: tuple[Change, ...]
+
+
+def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
+    """Repair OCR letter confusions word by word; never raises, never changes whitespace.
+
+    ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge` (built-in data).
+    """
+    repairer = _repairer_for(knowledge if knowledge is not None else load_knowledge())
+    pieces: list[str] = []
+    changes: list[Change] = []
+    last = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        fixed, local = repairer.token(token)
+        if local and _mid_sentence(text, match.start()):
+            fixed, local = repairer.lower_mid_sentence(token, fixed, local)
+        pieces.append(text[last : match.start()])
+        pieces.append(fixed)
+        last = match.end()
+        for edit in local:
+            changes.append(
+                Change(
+                    start=match.start() + edit.start,
+                    end=match.start() + edit.end,
+                    raw=edit.raw,
+                    fixed=edit.fixed,
+                    reason=edit.reason,
+                )
+            )
+    pieces.append(text[last:])
+    return Repaired(raw=text, text="".join(pieces), changes=tuple(changes))
+
+
+def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
+    """Map the span ``[start, end)`` of the repaired text ``fixed`` to the raw text ``raw``.
+
+    Works because repair keeps the whitespace skeleton: the i-th token of ``fixed`` is the repaired
+    i-th token of ``raw`` and the whitespace between tokens is the same. Inside a changed token the
+    unchanged prefix and suffix map exactly; a position inside the changed middle widens to the
+    whole changed middle of the raw token, so the raw span always covers what was read.
+
+    Raises ``ValueError`` when the span is out of range or ``fixed`` is not a repair of ``raw``.
+    """
+    if not 0 <= start <= end <= len(fixed):
+        raise ValueError(f"span ({start}, {end}) is outside the repaired text of length {len(fixed)}")
+    raw_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
+    fixed_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
+    if len(raw_tokens) != len(fixed_tokens) or not _same_gaps(raw, fixed, raw_tokens, fixed_tokens):
+        raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
+    return (
+        _map_position(raw, fixed, raw_tokens, fixed_tokens, start, is_end=False),
+        _map_position(raw, fixed, raw_tokens, fixed_tokens, end, is_end=True),
+    )
+
+
+# --------------------------------------------------------------------------- span mapping
+
+
+def _same_gaps(
+    raw: str, fixed: str, raw_tokens: list[tuple[int, int]], fixed_tokens: list[tuple[int, int]]
+) -> bool:
+    raw_bounds = [0, *itertools.chain.from_iterable(raw_tokens), len(raw)]
+    fixed_bounds = [0, *itertools.chain.from_iterable(fixed_tokens), len(fixed)]
+    for i in range(0, len(raw_bounds), 2):
+        if raw[raw_bounds[i] : raw_bounds[i + 1]] != fixed[fixed_bounds[i] : fixed_bounds[i + 1]]:
+            return False
+    return True
+
+
+def _map_position(
+    raw: str,
+    fixed: str,
+    raw_tokens: list[tuple[int, int]],
+    fixed_tokens: list[tuple[int, int]],
+    pos: int,
+    *,
+    is_end: bool,
+) -> int:
+    starts = [s for s, _ in fixed_tokens]
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 0:  # in the whitespace before the first token (or the text is empty)
+        return pos
+    f_start, f_end = fixed_tokens[k]
+    r_start, r_end = raw_tokens[k]
+    if pos == f_start and is_end and k > 0:
+        # the end of a span that stops right before token k belongs to the gap before it
+        return r_start
+    if pos > f_end:  # in the whitespace after token k: identical on both sides
+        return r_end + (pos - f_end)
+    f_tok, r_tok = fixed[f_start:f_end], raw[r_start:r_end]
+    offset = pos - f_start
+    prefix = _common_prefix(f_tok, r_tok)
+    suffix = _common_prefix(f_tok[prefix:][::-1], r_tok[prefix:][::-1])
+    if offset <= prefix:
+        return r_start + offset
+    if len(f_tok) - offset <= suffix:
+        return r_end - (len(f_tok) - offset)
+    return r_end - suffix if is_end else r_start + prefix
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------- the repairer
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One line of the confusion table, anchors parsed.
+
+    ``restores`` marks lines that only put back lost diacritics ("u"->"ü", "a"->"ä") or name a
+    whole word ("^far$"->"für"). Only those may change a word wordfreq knows: the web is full of
+    "fur" and "Stadte" with their dots lost. Shape confusions ("l"->"i", "rn"->"m", "f"->"r") turn
+    real words into other real words ("well"->"weil", "Selen"->"Seien", "Gehöft"->"gehört"), so
+    they only repair words that are unknown as written.
+    """
+
+    damaged: str
+    intended: str
+    at_start: bool
+    at_end: bool
+    restores: bool
+
+    @staticmethod
+    def make(damaged: str, intended: str, at_start: bool, at_end: bool) -> _Rule:
+        bare = "".join(c for c in unicodedata.normalize("NFD", intended) if not unicodedata.combining(c))
+        restores = (at_start and at_end) or (bare == damaged and bare != intended)
+        return _Rule(damaged, intended, at_start, at_end, restores)
+
+    @property
+    def label(self) -> str:
+        return f"{self.damaged}->{self.intended}"
+
+
+@dataclass(frozen=True)
+class _Site:
+    """A place in a word part where a rule applies."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: _Rule
+
+    @property
+    def blind_eszett(self) -> bool:
+        """Makes "ß" out of small letters ("ll", "fl"), which wordfreq cannot check: it folds
+        "ß" to "ss", so "Waßers" would pass as "Wassers". ("R", "B", "3" inside a small word
+        are no German spelling, so there the "ß" is what the page had.)"""
+        return "ß" in self.replacement and self.rule.damaged.isalpha() and self.rule.damaged.islower()
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A change inside one token (offsets relative to the token)."""
+
+    start: int
+    end: int
+    raw: str
+    fixed: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """How well known a word is, and what says so (for the change's reason)."""
+
+    score: float
+    source: str
+
+
+_LEXICON = "domain lexicon"
+_UNKNOWN_WORD = "unknown"
+_NOT_A_WORD = "not a word"
+_COMPOUND = "compound"
+
+
+def _parse_rules(pairs: tuple[tuple[str, str], ...]) -> tuple[_Rule, ...]:
+    """Turn confusion pairs into rules, skipping (with a warning) any that could break the
+    whitespace skeleton or empty a word: a user corrections file must not be able to."""
+    rules: list[_Rule] = []
+    seen: set[_Rule] = set()
+    for damaged, intended in pairs:
+        at_start = damaged.startswith("^")
+        at_end = damaged.endswith("$") and len(damaged) > 1
+        core = damaged[1 if at_start else 0 : len(damaged) - 1 if at_end else len(damaged)]
+        if not core or any(c.isspace() for c in core) or not intended or not intended.isalpha():
+            log.warning("ignoring confusion %r -> %r: it could change more than letters", damaged, intended)
+            continue
+        rule = _Rule.make(core, intended, at_start, at_end)
+        if rule not in seen:
+            seen.add(rule)
+            rules.append(rule)
+    return tuple(rules)
+
+
+@functools.cache
+def _frequencies() -> dict[str, float]:
+    """wordfreq's German word frequencies, loaded once (about 0.3 s). Looking words up here
+    directly is 20 times faster than ``zipf_frequency``, which tokenises every query; for the
+    letter-only words we ask about, both give the same value (a test checks)."""
+    return dict(get_frequency_dict("de"))
+
+
+def _zipf(word: str) -> float:
+    """wordfreq's German zipf value of a letter-only word (0.0 when wordfreq does not list it)."""
+    frequency = _frequencies().get(unicodedata.normalize("NFC", word).casefold(), 0.0)
+    return round(math.log10(frequency) + 9.0, 2) if frequency > 0 else 0.0
+
+
+def _plausible(word: str) -> bool:
+    """Could this be a German word as written? (Only then may wordfreq vouch for it.) "ii" does
+    not occur in German words; it is the classic damaged "ü" ("fiir" has wordfreq 2.13)."""
+    return (
+        _ONLY_LETTERS.fullmatch(word) is not None
+        and not _ODD_CASE.search(word)
+        and not word.startswith(("ß", "ẞ"))
+        and "ii" not in word
+    )
+
+
+class _Repairer:
+    """Repairs tokens with one Knowledge; caches per token, since documents repeat words."""
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.lexicon_exact = knowledge.lexicon
+        self.lexicon = frozenset(w.casefold() for w in knowledge.lexicon)
+        self.rules = _parse_rules(knowledge.confusions)
+        self._tokens: dict[str, tuple[str, tuple[_Edit, ...]]] = {}
+        self._parts: dict[str, tuple[str, str] | None] = {}
+        self._scores: dict[str, _Verdict] = {}
+        self._split_cache: dict[tuple[str, int], tuple[int, ...]] = {}
+
+    # ---------------------------------------------------------------- tokens
+
+    def token(self, token: str) -> tuple[str, tuple[_Edit, ...]]:
+        """The repaired token and its edits; a token that cannot be handled stays as it is."""
+        cached = self._tokens.get(token)
+        if cached is not None:
+            return cached
+        try:
+            result = self._repair_token(token)
+        except Exception:  # a bug here must not lose the document: keep the raw token, say so
+            log.warning("repair failed on token %r; kept as written", token, exc_info=True)
+            result = (token, ())
+        if len(self._tokens) >= self._CACHE_LIMIT:
+            self._tokens.clear()
+            self._parts.clear()
+            self._scores.clear()
+            self._split_cache.clear()
+        self._tokens[token] = result
+        return result
+
+    def lower_mid_sentence(
+        self, token: str, fixed: str, edits: tuple[_Edit, ...]
+    ) -> tuple[str, tuple[_Edit, ...]]:
+        """Lower-case the first letter of a repaired word mid-sentence when the lexicon knows the
+        word only in lower case ("wichtig", "über") and the capital itself is suspect: the first
+        letter was repaired ("Uber": Tesseract reads a small "ü" as "U") or the word was no word
+        at all ("W|cht|g"). Nouns keep their capital ("am Ubergang" -> "am Übergang": the lexicon
+        lists "Übergang"); anything less sure keeps the case as written."""
+        first = edits[0]
+        if any(c not in _EDGE_PUNCT for c in token[: first.start]) or not first.fixed[:1].isupper():
+            return fixed, edits
+        lowered = first.fixed[0].lower() + first.fixed[1:]
+        if lowered not in self.lexicon_exact or first.fixed in self.lexicon_exact:
+            return fixed, edits
+        if first.raw[:1] == first.fixed[:1] and self._plain(first.raw).source != _NOT_A_WORD:
+            return fixed, edits  # the capital was read cleanly: the writer put it there
+        changed = _Edit(
+            first.start,
+            first.end,
+            first.raw,
+            lowered,
+            first.reason + "; lower case as in the lexicon, mid-sentence",
+        )
+        return fixed[: first.start] + lowered + fixed[first.start + len(lowered) :], (changed, *edits[1:])
+
+    def _repair_token(self, token: str) -> tuple[str, tuple[_Edit, ...]]:
+        lead = 0
+        while lead < len(token) and token[lead] in _EDGE_PUNCT:
+            lead += 1
+        trail = len(token)
+        while trail > lead and token[trail - 1] in _EDGE_PUNCT:
+            trail -= 1
+        core = token[lead:trail]
+        if not core:
+            return token, ()
+        out: list[str] = []
+        edits: list[_Edit] = []
+        offset = lead
+        for piece in _SPLIT.split(core):
+            repaired = self._repair_part(piece) if piece and not _SPLIT.fullmatch(piece) else None
+            if repaired is None:
+                out.append(piece)
+            else:
+                fixed, reason = repaired
+                out.append(fixed)
+                edits.append(_Edit(offset, offset + len(piece), piece, fixed, reason))
+            offset += len(piece)
+        if not edits:
+            return token, ()
+        return token[:lead] + "".join(out) + token[trail:], tuple(edits)
+
+    # ---------------------------------------------------------------- word parts
+
+    def _repair_part(self, part: str) -> tuple[str, str] | None:
+        """Repair a word part to a fixed point, so that repairing the result changes nothing
+        (idempotence). A chain that does not settle within three steps is not trusted."""
+        if part in self._parts:
+            return self._parts[part]
+        result: tuple[str, str] | None = None
+        current = part
+        reasons: list[str] = []
+        for _ in range(3):
+            step = self._best(current)
+            if step is None:
+                result = (current, "; ".join(reasons)) if reasons else None
+                break
+            current = step[0]
+            reasons.append(step[1])
+        self._parts[part] = result
+        return result
+
+    def _best(self, part: str) -> tuple[str, str] | None:
+        """The one acceptable candidate for ``part``, or None (fine, unknown, or ambiguous).
+
+        How much evidence a candidate needs depends on what the part is as written:
+
+        * attested (wordfreq knows it, or it is a compound of known words): only diacritic
+          restorations, only to a plain word at least MARGIN better known ("fur" -> "für"); a
+          mere compound ("Mall|nahmen") may also become a lexicon word by any confusion;
+        * unknown (a plausible word wordfreq has never seen, perhaps a name): restorations to a
+          known word, or to a compound whose repaired tail is known; shape confusions only to a
+          lexicon word, or to a known word when the part (5+ letters) also looks like OCR junk
+          (:func:`_looks_like_junk`);
+        * not a word ("GroR", "|st", "MaBnahmen"): anything from the table, compounds included.
+
+        A candidate is at least MIN_CANDIDATE well known, and a "ß" made from ordinary letters
+        ("ll", "fl") must be in the lexicon: wordfreq scores "Waßers" as "Wassers".
+        """
+        if len(part) < 3 or sum(c.isalpha() for c in part) < 2:
+            return None
+        raw = self._plain(part)
+        if raw.source == _LEXICON or raw.score >= RAW_CEILING:
+            return None
+        damaged = raw.source == _NOT_A_WORD
+        if not damaged and raw.score < MIN_KNOWN and self._splits(part):
+            # a compound of known words counts as a rare word: "Teilnehmenden|bezug" stays, but
+            # "Uber|gang" still becomes "Übergang" (4.18)
+            raw = _Verdict(MIN_KNOWN, _COMPOUND)
+        sites = self._sites(part)
+        if raw.score > 0 and raw.source != _COMPOUND:
+            sites = [site for site in sites if site.rule.restores]  # see below: nothing else applies
+        if not sites:
+            return None
+        candidates = [
+            (text, used)
+            for text, used in self._candidates(part, sites)
+            if not any(site.blind_eszett for site in used) or self._plain(text).source == _LEXICON
+        ]
+        if raw.score > 0:  # attested as written: only put back lost dots, and only by a margin
+            floor = max(MIN_CANDIDATE, raw.score + MARGIN)
+            accepted = []
+            for text, used in candidates:
+                verdict = self._plain(text)
+                if verdict.score < floor:
+                    continue
+                # A word known only as a compound is weak evidence ("Mall|nahmen"): a lexicon word
+                # may replace it through any confusion ("Maßnahmen").
+                if all(site.rule.restores for site in used) or (
+                    raw.source == _COMPOUND and verdict.source == _LEXICON
+                ):
+                    accepted.append((text, used, verdict))
+            return self._choose(accepted, raw)
+        junk = damaged or (len(part) >= 5 and _looks_like_junk(part))
+        accepted = []
+        for text, used in candidates:
+            verdict = self._plain(text)
+            shape = not all(site.rule.restores for site in used)
+            if verdict.score >= MIN_CANDIDATE and (not shape or junk or verdict.source == _LEXICON):
+                accepted.append((text, used, verdict))
+        if accepted:
+            return self._choose(accepted, raw)
+        # No plain word fits: try compounds ("Ausbildungsfahigkeit" -> "Ausbildungs|fähigkeit").
+        # Shape confusions only for parts that are no word at all: on a plausible unknown word
+        # they make compounds like "Schwinden|dein" out of "Schwindendem".
+        for text, used in candidates:
+            if not damaged and not all(site.rule.restores for site in used):
+                continue
+            split = self._repaired_split(part, text, used, heads=damaged)
+            if split is not None:
+                accepted.append((text, used, _Verdict(COMPOUND_PART, f"compound {split}")))
+        return self._choose(accepted, raw)
+
+    def _choose(
+        self, accepted: list[tuple[str, tuple[_Site, ...], _Verdict]], raw: _Verdict
+    ) -> tuple[str, str] | None:
+        """The best accepted candidate, unless a different word fits about as well."""
+        if not accepted:
+            return None
+        ranked = sorted(
+            (
+                (verdict.score - EDIT_PENALTY * (len(used) - 1), -len(used), text, used, verdict)
+                for text, used, verdict in accepted
+            ),
+            reverse=True,
+        )
+        best_rank, _, best_text, used, verdict = ranked[0]
+        folded = _fold(best_text)
+        for other_rank, _, other_text, _, _ in ranked[1:]:
+            if _fold(other_text) != folded and other_rank > best_rank - AMBIGUITY:
+                return None
+        labels = " + ".join(site.rule.label for site in used)
+        return best_text, f"confusion {labels}, {verdict.source} (as written: {raw.source})"
+
+    def _repaired_split(self, part: str, text: str, used: tuple[_Site, ...], *, heads: bool) -> str | None:
+        """A split of the candidate ``text`` into known head and tail such that every side the
+        repair touched was unknown as written ("fahigkeit" -> "fähigkeit"), or None. Without that
+        condition "Regelbaren" would become "Regel|bären". Repairs in the head are allowed only
+        when ``heads`` (the part is no word at all, as "MaRnahmenziele"): on a plausible word they
+        mostly invent compounds ("Selbstauferlegten" -> "Selbstäufer|legten")."""
+        spans = []  # (start, end, length change) of each edit, in candidate coordinates
+        shift = 0
+        for site in used:
+            start = site.start + shift
+            spans.append(
+                (start, start + len(site.replacement), len(site.replacement) - (site.end - site.start))
+            )
+            shift += spans[-1][2]
+        for i in self._splits(text):
+            if any(a < i < b for a, b, _ in spans):
+                continue
+            j = i - sum(delta for _, b, delta in spans if b <= i)
+            head_edited = any(b <= i for _, b, _ in spans)
+            tail_edited = any(a >= i for a, _, _ in spans)
+            if head_edited and (not heads or self._plain(part[:j]).score >= MIN_KNOWN):
+                continue
+            if tail_edited and self._plain(part[j:].lower()).score >= MIN_KNOWN:
+                continue
+            return f"{text[:i]}|{text[i:]}"
+        return None
+
+    def _sites(self, part: str) -> list[_Site]:
+        sites: list[_Site] = []
+        for rule in self.rules:
+            start = part.find(rule.damaged)
+            while start >= 0:
+                end = start + len(rule.damaged)
+                if (not rule.at_start or start == 0) and (not rule.at_end or end == len(part)):
+                    sites.append(_Site(start, end, _adapt_case(part, start, end, rule.intended), rule))
+                start = part.find(rule.damaged, start + 1)
+        sites.sort(key=lambda s: (s.start, s.end, s.rule.label))
+        return sites
+
+    def _candidates(self, part: str, sites: list[_Site]) -> Iterator[tuple[str, tuple[_Site, ...]]]:
+        """Every way to apply up to MAX_EDITS non-overlapping sites (fewer for busy words, to
+        bound the work on long garbage tokens)."""
+        limit = MAX_EDITS if len(sites) <= 16 else 2 if len(sites) <= 40 else 1
+        seen: set[str] = set()
+        for n in range(1, limit + 1):
+            for combo in itertools.combinations(sites, n):
+                if any(a.end > b.start for a, b in itertools.pairwise(combo)):
+                    continue
+                pieces, last = [], 0
+                for site in combo:
+                    pieces.append(part[last : site.start])
+                    pieces.append(site.replacement)
+                    last = site.end
+                pieces.append(part[last:])
+                text = "".join(pieces)
+                if text != part and text not in seen:
+                    seen.add(text)
+                    yield text, combo
+
+    # ---------------------------------------------------------------- knowing words
+
+    def _plain(self, word: str) -> _Verdict:
+        """How well known ``word`` is by itself: the lexicon, else wordfreq if it could be a
+        word as written."""
+        cached = self._scores.get(word)
+        if cached is not None:
+            return cached
+        if word in self.lexicon_exact or (word.casefold() in self.lexicon and _plausible(word)):
+            verdict = _Verdict(max(LEXICON_ZIPF, _zipf(word)), _LEXICON)
+        elif _plausible(word):
+            z = _zipf(word)
+            verdict = _Verdict(z, f"wordfreq {z:.2f}") if z > 0 else _Verdict(0.0, _UNKNOWN_WORD)
+        else:
+            verdict = _Verdict(0.0, _NOT_A_WORD)
+        self._scores[word] = verdict
+        return verdict
+
+    def _splits(self, word: str, depth: int = 1) -> tuple[int, ...]:
+        """Where ``word`` splits into a known head and a known tail, both of 4+ letters (linking
+        "s"/"n"/... allowed; the head may itself be a compound once). Covers long words
+        wordfreq lacks ("Weiterbildungsmaßnahmen") and prefix parts ("Maßnahmen|arten")."""
+        key = (word, depth)
+        cached = self._split_cache.get(key)
+        if cached is not None:
+            return cached
+        found: list[int] = []
+        if len(word) >= 8 and _plausible(word):
+            for i in range(4, len(word) - 3):
+                if self._plain(word[i:].lower()).score < COMPOUND_PART:
+                    continue
+                head = word[:i]
+                for link in _LINKS:
+                    if not head.endswith(link) or len(head) - len(link) < 4:
+                        continue
+                    stem = head[: len(head) - len(link)]
+                    if self._plain(stem).score >= COMPOUND_PART or (depth > 0 and self._splits(stem, 0)):
+                        found.append(i)
+                        break
+        result = tuple(found)
+        self._split_cache[key] = result
+        return result
+
+
+def _adapt_case(part: str, start: int, end: int, intended: str) -> str:
+    """Upper-case the replacement of a non-letter ("|", "!") that sits among capitals, so that
+    "|NTEGRATION" becomes "INTEGRATION" and "W|cht|g" stays "Wichtig"."""
+    if any(c.isalpha() for c in part[start:end]):
+        return intended
+    before = next((c for c in reversed(part[:start]) if c.isalpha()), "")
+    after = next((c for c in part[end:] if c.isalpha()), "")
+    neighbours = [c for c in (before, after) if c]
+    if neighbours and all(c.isupper() for c in neighbours):
+        return intended.upper()
+    return intended
+
+
+@functools.cache
+def _trigram_counts() -> dict[str, int]:
+    """In how many of the 100,000 commonest German words each letter trigram occurs (word
+    boundaries as "^" and "$"). Built once per process from wordfreq, in about 0.4 s."""
+    counts: dict[str, int] = {}
+    for word in top_n_list("de", 100_000):
+        if not word.isalpha():
+            continue
+        padded = f"^{word}$"
+        for gram in {padded[i : i + 3] for i in range(len(padded) - 2)}:
+            counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+def _looks_like_junk(word: str) -> bool:
+    """Does ``word`` hold a letter sequence that German words (almost) never have?"""
+    counts = _trigram_counts()
+    padded = f"^{word.lower()}$"
+    return any(counts.get(padded[i : i + 3], 0) <= JUNK_TRIGRAM for i in range(len(padded) - 2))
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    """Does the token at ``pos`` follow a small letter or a comma (so it starts no sentence)?"""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and (text[i].islower() or text[i] == ",")
+
+
+def _fold(word: str) -> str:
+    """The form wordfreq scores: case and ß/ss do not make two candidates different words."""
+    return word.casefold().replace("ß", "ss")
+
+
+@functools.lru_cache(maxsize=8)
+def _repairer_for(knowledge: Knowledge) -> _Repairer:
+    """One repairer per Knowledge. Loads the word data up front (about 0.5 s once per process),
+    so that no page pays for it in the middle of a batch."""
+    _frequencies()
+    _trigram_counts()
+    return _Repairer(knowledge)
+
+
+def repair_document(doc: SplitDocument, knowledge: Knowledge | None = None) -> SplitDocument:
+    """Repair every part of a split agreement (titles too), keeping each part's raw text beside
+    the repaired one so parsers can report what was written."""
+
+    def fix(text: str) -> str:
+        return repair_text(text, knowledge).text
+
+    return SplitDocument(
+        head=doc.head.model_copy(update={"text": fix(doc.head.raw)}),
+        sections=tuple(
+            s.model_copy(update={"text": fix(s.raw), "title": fix(s.title_raw or s.title)})
+            for s in doc.sections
+        ),
+        tail=doc.tail.model_copy(update={"text": fix(doc.tail.raw)}),
+    )

@@ -1,0 +1,377 @@
+"""The repair stage: each rule, the clean seed untouched, the damaged seed measured word by word."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+
+import pytest
+from helpers.seeds import seed_text
+from wordfreq import top_n_list, zipf_frequency
+
+from aqb_extract import repair
+from aqb_extract.knowledge import Knowledge, load_knowledge
+from aqb_extract.models import Part, Section, SplitDocument
+from aqb_extract.repair import Change, raw_span, repair_text
+
+K = load_knowledge()
+
+
+def fixed(text: str, knowledge: Knowledge = K) -> str:
+    return repair_text(text, knowledge).text
+
+
+# --------------------------------------------------------------------------- the seeds
+
+# Every change repair makes on seed 001, checked by hand against the page (and seed 000, which is
+# the same template text). A change that is not here is a wrong change: the test fails.
+SEED_001_FIXES = {
+    "fiir": "für", "fur": "für", "fir": "für", "far": "für", "dafiir": "dafür", "Dafur": "Dafür",
+    "GroR": "Groß", "GroB": "Groß", "Gro3": "Groß", "Grof3": "Groß", "Grol3": "Groß",
+    "MaRnahmen": "Maßnahmen", "MaBnahmen": "Maßnahmen", "Mallnahmen": "Maßnahmen",
+    "Manahmenarten": "Maßnahmenarten",
+    "WeiterbildungsmaRnahmen": "Weiterbildungsmaßnahmen", "MaRgabe": "Maßgabe",
+    "auRerbetrieblichen": "außerbetrieblichen", "regelmaRig": "regelmäßig", "grofle": "große",
+    "Praambel": "Präambel", "Stadten": "Städten", "Stadte": "Städte", "Uber": "über",
+    "tber": "über", "tberdies": "überdies", "Ubergang": "Übergang", "Ubergangs": "Übergangs",
+    "|st": "ist", "W|cht|g": "wichtig", "D|e": "Die", "krelsfre|en": "kreisfreien", "HMS!I": "HMSI",
+    "ermdglichen": "ermöglichen", "ermogllchen": "ermöglichen", "Erméglichung": "Ermöglichung",
+    "méglichst": "möglichst", "eréffnen": "eröffnen", "Héhe": "Höhe", "Férderung": "Förderung",
+    "Arbeitsmarktférderung": "Arbeitsmarktförderung", "Forderansatz": "Förderansatz",
+    "Verfigung": "Verfügung", "Verfiigung": "Verfügung", "Verfugung": "Verfügung",
+    "grundsatzlich": "grundsätzlich", "genderadaquat": "genderadäquat",
+    "Ausbildungsfahigkeit": "Ausbildungsfähigkeit", "Beschaftigungsfahigkeit": "Beschäftigungsfähigkeit",
+    "befahigen": "befähigen", "langerfristige": "längerfristige", "eigenstandigen": "eigenständigen",
+    "Entscheidungsspielraume": "Entscheidungsspielräume", "Fachkréaftesicherung": "Fachkräftesicherung",
+    "Féchkréftemangels": "Fachkräftemangels", "Regierungsprasidium": "Regierungspräsidium",
+    "aufgefihrten": "aufgeführten", "Unterjahrige": "Unterjährige", "berlcksichtigt": "berücksichtigt",
+    "verdffentlicht": "veröffentlicht", "Bundnis": "Bündnis", "Individualitat": "Individualität",
+    "zukinftigen": "zukünftigen", "unterstutzen": "unterstützen", "unterstutzt": "unterstützt",
+    "konnen": "können", "Ausbildungsabschlﬂsse": "Ausbildungsabschlüsse", "demograﬁschen": "demografischen",
+    "Bedurfnlssen": "Bedürfnissen", "Beschaftlgung": "Beschäftigung", "Tatlgkelten": "Tätigkeiten",
+    "rechtskrelsubergrelfenden": "rechtskreisübergreifenden", "famlllensorgenden": "familiensorgenden",
+    "Ausblldung": "Ausbildung", "Bausteln": "Baustein", "nachhaltlge": "nachhaltige",
+    "verschledensten": "verschiedensten", "jewelllgen": "jeweiligen", "Errelchung": "Erreichung",
+    "Zlels": "Ziels", "einzelrien": "einzelnen", "smnvoll": "sinnvoll", "Stlllen": "Stillen",
+    "reglonale": "regionale", "reglonalen": "regionalen", "Arbeltsmarkt": "Arbeitsmarkt",
+    "Arbeltsmarktstrategle": "Arbeitsmarktstrategie", "Rechtskrelse": "Rechtskreise", "Berelch": "Bereich",
+    "abgestlmmt": "abgestimmt", "wefden": "werden", "OIoV": "OloV", "Entséheidung": "Entscheidung",
+    "Servicestélle": "Servicestelle", "Integratié)n": "Integration", "Ausbildungsberufeh": "Ausbildungsberufen",
+}  # fmt: skip
+
+# Words of seed 001 that repair leaves alone although the page says otherwise: too damaged for
+# the confusion table, merged with the next word, or ambiguous. Kept here so the measurement is
+# honest; a future improvement moves a word from here to SEED_001_FIXES.
+SEED_001_LEFT = {
+    "Lmd": "und", "Handllljngsansétze": "Handlungsansätze", "Ain": "in", "22U": "zu", "Bel": "Bei",
+    "heSS|schen": "hessischen", "potenzge_ll": "potenziell", "UnterstﬁtZungsstfukturén": "Unterstützungsstrukturen",
+    "geschaffénwerden": "geschaffen werden", "erméglic‘hen": "ermöglichen", "zZu": "zu",
+    "voIIquaInfuznerenden": "vollqualifizierenden", "Tellze!tausblldur_lgen": "Teilzeitausbildungen",
+    "geforderte": "geförderte", "geforderten": "geförderten", "AsbeLG": "AsylbLG", "ertschaft": "Wirtschaft",
+    "Spfaéhféfdérangebote": "Sprachförderangebote", "Quahﬁzuerungen": "Qualifizierungen",
+}  # fmt: skip
+
+
+def _right(raw: str) -> set[str]:
+    """The right repairs of ``raw``; "Uber" is "Über" at a sentence start, "über" elsewhere."""
+    expected = SEED_001_FIXES.get(raw, "")
+    return {expected, expected[:1].upper() + expected[1:]} if raw in {"Uber", "W|cht|g"} else {expected}
+
+
+def test_clean_seed_000_is_left_exactly_as_it_is() -> None:
+    text = seed_text("000")
+    result = repair_text(text, K)
+    assert result.text == text
+    assert result.changes == ()
+    assert result.raw == text
+
+
+def test_every_change_on_seed_001_is_right() -> None:
+    """Precision on real Tesseract damage: each change is in the hand-checked table."""
+    result = repair_text(seed_text("001"), K)
+    wrong = [(c.raw, c.fixed) for c in result.changes if c.fixed not in _right(c.raw)]
+    assert wrong == []
+    made = {c.raw for c in result.changes}
+    assert made == set(SEED_001_FIXES), "a hand-checked fix is no longer made"
+    assert len(result.changes) >= 120  # 124 of 816 tokens when written
+
+
+def test_repairing_seed_001_twice_changes_nothing_more() -> None:
+    once = repair_text(seed_text("001"), K)
+    twice = repair_text(once.text, K)
+    assert twice.text == once.text
+    assert twice.changes == ()
+
+
+@pytest.mark.parametrize(("damaged", "expected"), sorted(SEED_001_FIXES.items()))
+def test_seed_001_word_on_its_own(damaged: str, expected: str) -> None:
+    """Each damaged word also repairs without its context (capital kept where the context decides)."""
+    got = fixed(damaged)
+    assert got in (expected, expected[:1].upper() + expected[1:])
+
+
+@pytest.mark.parametrize(("damaged", "right"), sorted(SEED_001_LEFT.items()))
+def test_seed_001_words_beyond_repair_are_not_made_worse(damaged: str, right: str) -> None:
+    assert fixed(damaged) in (damaged, right)
+
+
+def test_changes_point_at_the_raw_text() -> None:
+    raw = seed_text("001")
+    result = repair_text(raw, K)
+    for change in result.changes:
+        assert raw[change.start : change.end] == change.raw
+        assert change.reason.startswith("confusion ")
+    assert len(raw.split()) == len(result.text.split())
+
+
+# --------------------------------------------------------------------------- rule by rule
+
+
+def test_change_record() -> None:
+    result = repair_text("Landkreis GroR-Gerau", K)
+    assert result.text == "Landkreis Groß-Gerau"
+    assert result.changes == (
+        Change(start=10, end=14, raw="GroR", fixed="Groß", reason=result.changes[0].reason),
+    )
+    assert "R->ß" in result.changes[0].reason
+    assert "lexicon" in result.changes[0].reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("GroR-Gerau", "Groß-Gerau"),
+        ("Grol3-Gerau", "Groß-Gerau"),
+        ("Werra-MeiRner-Kreis", "Werra-Meißner-Kreis"),
+        ("UN-Behindertenrechtskonvention", "UN-Behindertenrechtskonvention"),
+        ("Ausbildungs-", "Ausbildungs-"),
+        ("-begleitung", "-begleitung"),
+        ("Landrat/Landratin", "Landrat/Landrätin"),
+    ],
+)
+def test_hyphenated_compounds_are_repaired_part_by_part(raw: str, expected: str) -> None:
+    assert fixed(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (",Bundnis", ",Bündnis"),
+        ('Hessen"®', 'Hessen"®'),
+        ("(HMSI)", "(HMSI)"),
+        ("(HMS!I)", "(HMSI)"),
+        ("„Sprachcafé“", "„Sprachcafé“"),
+        ("fur:", "für:"),
+        ("...fiir...", "...für..."),
+        ("'sog.", "'sog."),
+    ],
+)
+def test_punctuation_around_a_word_is_kept(raw: str, expected: str) -> None:
+    assert fixed(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # both spellings are German words: nothing tells which one the page had
+        "Mutter", "Forderung", "schon", "Hohe", "hohe", "zahlen", "geforderte", "Bar", "Schwachen",
+        # correct as written (seed 000 and the AQB vocabulary)
+        "Sprachcafé", "behörden", "SuS", "BaE-Modell", "AsylbLG", "OloV-Steuerungsgruppen", "documenta",
+        "Inmigra", "FAuB", "PersA", "HMSI", "Gross", "dass", "Teilnehmendenbezug", "Altersbegrenzungen",
+        # real words that shape confusions (l->i, ri->n, m->in, f->r, ll->ß) would turn into others
+        "well", "Karin", "Selen", "Gehöft", "Weltstadt", "Waller", "Wallers", "Tellen", "Meme",
+        # names and words wordfreq does not know
+        "Oyan", "Schoeller", "Kriebel", "Ariden", "Regelbaren", "Selbstauferlegten", "Hofen",
+    ],
+)  # fmt: skip
+def test_correct_and_ambiguous_words_are_left_alone(word: str) -> None:
+    assert fixed(word) == word
+
+
+def test_common_german_words_are_left_alone() -> None:
+    """The 10,000 commonest German words (wordfreq), as listed and capitalised: only the web's
+    own OCR junk among them is changed."""
+    changed = set()
+    for word in top_n_list("de", 10_000):
+        for form in {word, word[:1].upper() + word[1:]}:
+            if repair_text(form, K).changes:
+                changed.add(word)
+    assert changed <= {"fur", "uber", "far"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Héhe", "Höhe"),  # "Hohe" would be a word, but "é" inside says the page was damaged
+        ("Férderung", "Förderung"),
+        ("Gro3e", "Große"),
+        ("MaBe", "Maße"),  # "B" for "ß" is the confusion; wordfreq cannot tell "Maße" from "Masse"
+    ],
+)
+def test_impossible_forms_are_repaired_even_next_to_a_real_word(raw: str, expected: str) -> None:
+    assert fixed(raw) == expected
+
+
+def test_frequency_margin_beats_web_ocr_junk() -> None:
+    # wordfreq lists "fur" (4.35) and "Uber" (4.08): web OCR junk, far below "für" and "über"
+    assert fixed("fur") == "für"
+    assert fixed("Uber") == "Über"
+    # "Losung" is a word (3.02) but "Lösung" beats it by the margin: a known, accepted risk
+    assert fixed("Losung") == "Lösung"
+
+
+def test_compound_tail_repairs_words_wordfreq_lacks() -> None:
+    assert zipf_frequency("Vermittlungsfähigkeit", "de") == 0
+    assert fixed("Vermittlungsfahigkeit") == "Vermittlungsfähigkeit"
+    assert "compound Vermittlungs|fähigkeit" in repair_text("Vermittlungsfahigkeit", K).changes[0].reason
+    assert fixed("ZuwanderungsmaRnahmen") == "Zuwanderungsmaßnahmen"
+    # a prefix part that is no word at all ("MaRnahmen") may be repaired too
+    assert fixed("MaRnahmenziele") == "Maßnahmenziele"
+    # but not the head of a plausible word: that mostly invents compounds
+    assert fixed("Selbstauferlegten") == "Selbstauferlegten"
+
+
+def test_shape_confusions_need_junk_or_the_lexicon() -> None:
+    assert fixed("abgestlmmt") == "abgestimmt"  # "tlm" occurs in no common German word
+    assert fixed("Zlels") == "Ziels"
+    assert fixed("Tellen") == "Tellen"  # a plausible name: "Teilen" is not forced on it
+
+
+def test_ligatures_become_letters_when_that_gives_a_word() -> None:
+    assert fixed("Einﬂuss") == "Einfluss"
+    assert fixed("demograﬁschen") == "demografischen"
+
+
+def test_bar_takes_the_case_of_its_neighbours() -> None:
+    assert fixed("|NTEGRATION") == "INTEGRATION"
+    assert fixed("|st") == "ist"
+
+
+def test_mid_sentence_lower_case_only_when_the_capital_is_suspect() -> None:
+    assert fixed("Dem Land Hessen |st es W|cht|g, Menschen") == "Dem Land Hessen ist es wichtig, Menschen"
+    assert fixed("W|cht|g ist") == "Wichtig ist"  # sentence start: keep the capital
+    assert fixed("die Uber das Budget") == "die über das Budget"
+    assert fixed("bereitgestellt. Uber die") == "bereitgestellt. Über die"
+    assert fixed("am Ubergang Schule-Beruf") == "am Übergang Schule-Beruf"  # a noun keeps it
+
+
+def test_edge_cases_do_not_raise() -> None:
+    for text in ["", " ", "\n\f\n", "\x00\x01", "§1", "1.390.400", "ﬁ", "|", "!I", "ß", "-" * 50, "é" * 40]:
+        result = repair_text(text, K)
+        assert len(result.text.split()) == len(text.split())
+
+
+def test_long_garbage_token_is_bounded() -> None:
+    token = "lIl|é" * 40
+    start = time.perf_counter()
+    repair_text(token, K)
+    assert time.perf_counter() - start < 2.0
+
+
+# --------------------------------------------------------------------------- knowledge
+
+
+def test_user_knowledge_adds_words_and_confusions() -> None:
+    extra = dataclasses.replace(
+        K,
+        lexicon=K.lexicon | {"Qualifizierungsmodul"},
+        confusions=(*K.confusions, ("rn", "m")),
+    )
+    assert fixed("Qualifizierungsrnodul", extra) == "Qualifizierungsmodul"
+    # a word in the lexicon is never changed, even when wordfreq would prefer another
+    protected = dataclasses.replace(K, lexicon=K.lexicon | {"Losung"})
+    assert fixed("Losung", protected) == "Losung"
+
+
+def test_confusions_that_could_break_the_skeleton_are_ignored() -> None:
+    bad = dataclasses.replace(K, confusions=(("u", "ü x"), ("u", "ü-"), ("", "a"), ("o", "")))
+    assert fixed("Bundnis fur", bad) == "Bundnis fur"
+
+
+def test_default_knowledge_is_the_builtin() -> None:
+    assert repair_text("Praambel").text == "Präambel"
+
+
+def test_fast_lookup_matches_wordfreq() -> None:
+    """repair reads wordfreq's table directly; it must give zipf_frequency's value."""
+    words = [w for w in top_n_list("de", 20_000)[::37] if w.isalpha()]
+    words += ["Groß", "Maßnahmen", "ÜBER", "Sprachcafé", "fiir", "Qualifizierungsbudget"]
+    for word in words:
+        assert math.isclose(repair._zipf(word), zipf_frequency(word, "de"), abs_tol=0.011), word
+
+
+def test_seed_repairs_well_under_100_ms_after_warm_up() -> None:
+    """Fresh word caches (a new Knowledge), warm wordfreq data: the work a new document costs.
+    CPU time, best of three, so that other processes on the machine do not make it flaky."""
+    repair_text("warm up", K)
+    text = seed_text("001")
+    best = math.inf
+    for i in range(3):
+        knowledge = dataclasses.replace(K, lexicon=K.lexicon | {f"Timing{i}"})
+        start = time.process_time()
+        repair_text(text, knowledge)
+        best = min(best, time.process_time() - start)
+    assert best < 0.1
+
+
+# --------------------------------------------------------------------------- raw_span
+
+
+@pytest.mark.parametrize(
+    ("repaired", "occurrence", "expected_raw"),
+    [
+        ("Groß-Gerau", 0, "GroR-Gerau"),
+        ("Landkreises Groß-Gerau", 0, "Landkreises GroR-Gerau"),
+        ("Gerau  und", 0, "Gerau  und"),
+        ("Bündnis", 0, "Bundnis"),
+        (",Bündnis", 0, ",Bundnis"),
+        ("für", 0, "fiir"),
+        ("ü", 0, "u"),  # inside a changed word: what was read in its place
+        ("ü", 1, "ii"),
+        ("ß", 0, "R"),
+    ],
+)
+def test_raw_span_maps_through_changed_tokens(repaired: str, occurrence: int, expected_raw: str) -> None:
+    raw = "des Landkreises GroR-Gerau  und ,Bundnis fiir"
+    text = fixed(raw)
+    assert text == "des Landkreises Groß-Gerau  und ,Bündnis für"
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(repaired, start + 1)
+    r_start, r_end = raw_span(raw, text, start, start + len(repaired))
+    assert raw[r_start:r_end] == expected_raw
+    assert raw_span(raw, text, 0, len(text)) == (0, len(raw))
+
+
+def test_raw_span_of_unchanged_text_is_identity() -> None:
+    text = "  Das HMSI stellt\n\nHaushaltsmittel "
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert raw_span(text, text, start, end) == (start, end)
+
+
+def test_raw_span_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        raw_span("a b", "a b", 2, 9)
+    with pytest.raises(ValueError, match="skeleton"):
+        raw_span("a b", "a  b", 0, 1)
+    with pytest.raises(ValueError, match="skeleton"):
+        raw_span("a b", "ab", 0, 1)
+
+
+# --------------------------------------------------------------------------- whole documents
+
+
+def test_repair_document_repairs_every_part_and_keeps_raw() -> None:
+    empty = Part(text="", raw="")
+    section = Section(
+        number=4, title="Haushaltsmittel", title_raw="Haushaltsmlttel", text="", raw="in Héhe von"
+    )
+    doc = SplitDocument(head=Part(text="", raw="Landkreis GroR-Gerau"), sections=(section,), tail=empty)
+    repaired = repair.repair_document(doc, K)
+    assert repaired.head.text == "Landkreis Groß-Gerau"
+    assert repaired.head.raw == "Landkreis GroR-Gerau"
+    assert repaired.sections[0].text == "in Höhe von"
+    assert repaired.sections[0].raw == "in Héhe von"
+    assert repaired.sections[0].title == "Haushaltsmittel"

@@ -1,0 +1,121 @@
+"""Properties of repair that other stages rely on, checked on arbitrary and OCR-like text.
+
+* the whitespace skeleton is kept (token i of the repaired text is token i of the raw text);
+* repair is idempotent and never raises;
+* the changes describe the difference exactly, and raw_span maps tokens back to raw tokens;
+* clean German text (seed 000), cut into pieces anywhere between words, is never changed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from helpers.seeds import seed_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aqb_extract.knowledge import load_knowledge
+from aqb_extract.repair import Repaired, raw_span, repair_text
+
+K = load_knowledge()
+SEED_000 = seed_text("000")
+SEED_001 = seed_text("001")
+GAPS = re.compile(r"\S+")
+
+# Words to build OCR-like text from: both seeds, the confusion table's damaged forms, junk.
+WORDS = sorted(
+    set(SEED_000.split())
+    | set(SEED_001.split())
+    | {damaged.strip("^$") for damaged, _ in K.confusions}
+    | {"GroR-Gerau", "W|cht|g", "HMS!I", "|st", "Uber", ",Bundnis", "Héhe", "ﬁ", "ß", "ii", "-", "|"}
+)
+WHITESPACE = st.sampled_from(
+    [" ", "  ", "\n", "\n\n", "\t", "\f", "\n\f\n", "\xa0", "\u2028", "\x1c", "\r\n"]
+)
+OCR_TEXT = st.builds(
+    lambda words, gaps, lead, trail: lead + "".join(w + g for w, g in zip(words, gaps, strict=False)) + trail,
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=12)), max_size=40),
+    st.lists(WHITESPACE, min_size=40, max_size=40),
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(["", " ", "\n"]),
+)
+ANY_TEXT = st.one_of(st.text(), OCR_TEXT)
+
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _skeleton(text: str) -> list[str]:
+    """The whitespace between (and around) the tokens."""
+    return GAPS.split(text)
+
+
+def _apply(raw: str, result: Repaired) -> str:
+    out, last = [], 0
+    for change in result.changes:
+        out.append(raw[last : change.start])
+        out.append(change.fixed)
+        last = change.end
+    out.append(raw[last:])
+    return "".join(out)
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_whitespace_skeleton_is_kept(text: str) -> None:
+    result = repair_text(text, K)
+    assert result.raw == text
+    assert len(result.text.split()) == len(text.split())
+    assert _skeleton(result.text) == _skeleton(text)
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_repair_is_idempotent(text: str) -> None:
+    once = repair_text(text, K).text
+    assert repair_text(once, K).text == once
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_changes_describe_the_difference(text: str) -> None:
+    result = repair_text(text, K)
+    ends = [0]
+    for change in result.changes:
+        assert change.start >= ends[-1], "changes are in order and do not overlap"
+        assert text[change.start : change.end] == change.raw
+        assert change.raw != change.fixed and change.reason
+        ends.append(change.end)
+    assert _apply(text, result) == result.text
+
+
+@PROPERTY
+@given(OCR_TEXT, st.data())
+def test_raw_span_maps_tokens_to_raw_tokens(text: str, data: st.DataObject) -> None:
+    result = repair_text(text, K)
+    raw_tokens = [m.span() for m in GAPS.finditer(text)]
+    fixed_tokens = [m.span() for m in GAPS.finditer(result.text)]
+    for (r_start, r_end), (f_start, f_end) in zip(raw_tokens, fixed_tokens, strict=True):
+        assert raw_span(text, result.text, f_start, f_end) == (r_start, r_end)
+    start = data.draw(st.integers(0, len(result.text)))
+    end = data.draw(st.integers(start, len(result.text)))
+    r_start, r_end = raw_span(text, result.text, start, end)
+    assert 0 <= r_start <= r_end <= len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, len(SEED_000)), max_size=30))
+def test_clean_text_in_random_chunks_is_unchanged(cuts: list[int]) -> None:
+    """Cut points move to the next whitespace: a piece of a word ("grun" of "grundsätzlich") is no
+    clean German, and repair rightly reads it as damaged "grün"."""
+    points = sorted({0, len(SEED_000)} | {_next_space(SEED_000, c) for c in cuts})
+    for start, end in itertools.pairwise(points):
+        chunk = SEED_000[start:end]
+        result = repair_text(chunk, K)
+        assert result.text == chunk, result.changes
+
+
+def _next_space(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
