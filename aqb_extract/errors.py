@@ -44,6 +44,10 @@ class UnsupportedFileError(InputError):
     pass
 
 
+class MislabelledFileError(UnsupportedFileError):
+    """The file's content is of another kind than its extension says (a PNG named ``.pdf``)."""
+
+
 class CorruptFileError(InputError):
     pass
 

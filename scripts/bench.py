@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Benchmark of issue 5 (``make bench``): how close ``aqb-extract extract`` comes to raw Tesseract.
+
+Prints one table (Markdown, for the README and the issue note):
+
+- **cold**: wall time of ``aqb-extract extract`` on the scanned samples (``samples/*scan*.pdf``,
+  ``samples/*.tif``) with an empty OCR cache, against the **floor**: the plain ``tesseract``
+  command over exactly the page images the tool gives Tesseract, the same number at a time
+  (``--workers``), timed in the same run. The ratio is the figure (target ≤ 1.15).
+- **warm**: the same command again, every page now in the cache (target ≥ 50× faster than cold).
+- **born-digital**: documents per second on the born-digital sample PDFs, copied until there are
+  enough for a rate (target ≥ 20/s).
+- **peak RSS** of the whole process tree (the tool, its worker processes, Tesseract) while reading
+  one 40-page 300-dpi scan (target ≤ 400 MB): pages are rasterised one at a time.
+
+Without ``samples/`` (before ``make samples``) the scans are made here from seed 000's text with
+the test helper ``tests/helpers/scan.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from aqb_extract.config import Settings  # noqa: E402
+from aqb_extract.read import page_image, plan_pages, read_pdf_pages, sniff  # noqa: E402
+
+CLI = Path(sys.executable).parent / "aqb-extract"
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def scanned_inputs(samples: Path, work: Path) -> list[Path]:
+    """The scanned sample documents, copied into ``work`` (so outputs stay apart)."""
+    found = sorted(samples.glob("*scan*.pdf")) + sorted(samples.glob("*.tif")) if samples.is_dir() else []
+    target = work / "scans"
+    target.mkdir()
+    if not found:
+        from helpers.scan import scan_pdf, seed_text
+
+        print("no samples/: making 4 scans of seed 000 with tests/helpers/scan.py", file=sys.stderr)
+        return [scan_pdf(seed_text("000"), target / f"scan{i}.pdf", seed=i) for i in range(4)]
+    return [Path(shutil.copy(p, target / p.name)) for p in found]
+
+
+def born_digital_inputs(samples: Path, work: Path, at_least: int) -> list[Path]:
+    found = sorted(samples.glob("*_pdf_*.pdf")) if samples.is_dir() else []
+    target = work / "born"
+    target.mkdir()
+    if not found:
+        from helpers.scan import render_pdf, seed_text
+
+        found = [render_pdf(seed_text("000"), work / "born-seed.pdf")]
+    copies = []
+    i = 0
+    while len(copies) < at_least:
+        for src in found:
+            copies.append(Path(shutil.copy(src, target / f"{i:03d}-{src.name}")))
+        i += 1
+    return copies
+
+
+def forty_page_scan(scans: Sequence[Path], work: Path) -> Path:
+    """A 40-page 300-dpi scan made of the sample pages' JPEGs (as they are, no re-encoding)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    jpegs: list[Path] = []
+    folder = work / "jpegs"
+    folder.mkdir()
+    for pdf in scans:
+        if pdf.suffix.lower() != ".pdf":
+            continue
+        out = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        if " 300 " not in out:  # 300-dpi scans only
+            continue
+        subprocess.run(["pdfimages", "-j", str(pdf), str(folder / pdf.stem)], check=True)
+    jpegs = sorted(folder.glob("*.jpg"))
+    if not jpegs:
+        raise SystemExit("no 300-dpi JPEG pages found to build the 40-page scan")
+    path = work / "forty.pdf"
+    canv = canvas.Canvas(str(path))
+    for i in range(40):
+        jpg = jpegs[i % len(jpegs)]
+        reader = ImageReader(str(jpg))
+        w, h = reader.getSize()
+        size = (w * 72 / 300, h * 72 / 300)
+        canv.setPageSize(size)
+        canv.drawImage(reader, 0, 0, width=size[0], height=size[1])
+        canv.showPage()
+    canv.save()
+    return path
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def page_images(docs: Sequence[Path], folder: Path) -> list[tuple[Path, int | None]]:
+    """Exactly the images the tool hands Tesseract (JPEGs taken out as they are, rendered PGMs,
+    TIFF frames), made before the clock starts: the floor is Tesseract alone."""
+    settings = Settings(use_cache=False)
+    images: list[tuple[Path, int | None]] = []
+    for i, doc in enumerate(docs):
+        info = sniff(doc, settings)
+        facts = read_pdf_pages(doc) if info.kind == "pdf" else ()
+        for job in plan_pages(info, settings, range(1, (info.pages or 1) + 1), facts):
+            sub = folder / f"{i:03d}-{job.number:03d}"
+            sub.mkdir()
+            images.append((page_image(job, sub), job.dpi))
+    return images
+
+
+def floor(images: Sequence[tuple[Path, int | None]], workers: int) -> float:
+    """Wall time of plain ``tesseract IMAGE stdout -l deu --psm 3 tsv``, ``workers`` at a time,
+    each single-threaded (as the tool runs it)."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(item: tuple[Path, int | None]) -> None:
+        path, dpi = item
+        args = ["tesseract", str(path), "stdout", "-l", "deu", "--psm", "3"]
+        args += ["--dpi", str(dpi)] if dpi else []
+        subprocess.run([*args, "tsv"], env=env, capture_output=True, check=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(one, images))
+    return time.perf_counter() - start
+
+
+class TreeRss:
+    """Peak of the summed resident memory of a process and all its descendants (from /proc)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._total())
+            time.sleep(0.05)
+
+    def _total(self) -> int:
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid, ppid = int(entry), int(fields[1])
+            children.setdefault(ppid, []).append(pid)
+            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        total, todo = 0, [self.pid]
+        while todo:
+            p = todo.pop()
+            total += rss.get(p, 0)
+            todo.extend(children.get(p, []))
+        return total
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_cli(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float, int, Counter[str]]:
+    """Wall time, peak tree RSS and record statuses of one ``aqb-extract extract`` run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(CLI), "extract", str(inputs), "--out", str(out), "--workers", str(workers), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    rss = TreeRss(proc.pid)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    peak = rss.stop()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(
+            f"aqb-extract exited with {proc.returncode}:\n{err.decode(errors='replace')[-2000:]}"
+        )
+    statuses: Counter[str] = Counter()
+    jsonl = out / "records.jsonl"
+    if jsonl.exists():
+        for line in jsonl.read_text(encoding="utf-8").splitlines():
+            statuses[json.loads(line)["status"]] += 1
+    return wall, peak, statuses
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--samples", type=Path, default=ROOT / "samples")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--born-copies", type=int, default=120, help="born-digital documents to time")
+    ap.add_argument("--skip-rss", action="store_true", help="skip the 40-page scan")
+    args = ap.parse_args(argv)
+    n = args.workers
+    if not CLI.exists():
+        raise SystemExit(f"{CLI} not found: run `make install` first")
+
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="aqb-bench-") as tmp:
+        work = Path(tmp)
+        scans = scanned_inputs(args.samples, work)
+        (work / "images").mkdir()
+        images = page_images(scans, work / "images")
+        pages = len(images)
+        print(f"{len(scans)} scanned documents, {pages} pages, {n} workers", file=sys.stderr)
+
+        t_floor = floor(images, n)
+        cache = work / "cache"
+        t_cold, _, st_cold = run_cli(work / "scans", work / "out-cold", n, "--cache-dir", str(cache))
+        t_warm, _, _ = run_cli(work / "scans", work / "out-warm", n, "--cache-dir", str(cache))
+        rows.append(
+            (
+                "floor: raw `tesseract`, same page images",
+                f"{t_floor:.1f} s",
+                f"{pages / t_floor:.2f} pages/s",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "cold `aqb-extract extract` (empty cache)",
+                f"{t_cold:.1f} s",
+                f"{t_cold / t_floor:.2f} × floor",
+                "≤ 1.15 × floor " + ("✔" if t_cold <= 1.15 * t_floor else "✘"),
+            )
+        )
+        rows.append(
+            (
+                "warm re-run (every page cached)",
+                f"{t_warm:.2f} s",
+                f"{t_cold / t_warm:.0f} × faster than cold",
+                "≥ 50 × " + ("✔" if t_cold / t_warm >= 50 else "✘"),
+            )
+        )
+
+        born = born_digital_inputs(args.samples, work, args.born_copies)
+        t_born, _, st_born = run_cli(work / "born", work / "out-born", n, "--no-cache")
+        rate = len(born) / t_born
+        rows.append(
+            (
+                f"born-digital PDFs ({len(born)} documents)",
+                f"{t_born:.1f} s",
+                f"{rate:.1f} documents/s",
+                "≥ 20/s " + ("✔" if rate >= 20 else "✘"),
+            )
+        )
+
+        if not args.skip_rss:
+            forty = work / "forty"
+            forty.mkdir()
+            shutil.move(forty_page_scan(scans, work), forty / "forty.pdf")
+            t40, peak, _ = run_cli(forty, work / "out-forty", n, "--no-cache")
+            rows.append(
+                (
+                    "one 40-page 300-dpi scan",
+                    f"{t40:.1f} s",
+                    f"peak RSS {peak / 2**20:.0f} MB (whole process tree)",
+                    "≤ 400 MB " + ("✔" if peak <= 400 * 2**20 else "✘"),
+                )
+            )
+
+    print(
+        f"\nBenchmark: {pages} scanned pages in {len(scans)} documents, --workers {n}, {os.cpu_count()} cores\n"
+    )
+    print("| measure | wall | figure | target |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print(f"\nrecord statuses: scans {dict(st_cold)}, born-digital {dict(st_born)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
