@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -37,7 +37,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
     """aqb-extract."""
@@ -52,11 +53,22 @@ def _fail(exc: AqbError) -> typer.Exit:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the records.")],
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, max=64, help="OCR processes (default: cores).")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, max=64, help="OCR processes (default: cores).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the OCR cache.")] = False,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help=f"OCR cache folder (default {default_cache_dir()}).")] = None,
-    page_limit: Annotated[int, typer.Option("--page-limit", min=1, help="Fail documents with more pages.")] = 200,
-    corrections: Annotated[Optional[list[Path]], typer.Option("--corrections", help="User corrections file (TOML).")] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help=f"OCR cache folder (default {default_cache_dir()}).")
+    ] = None,
+    page_limit: Annotated[
+        int, typer.Option("--page-limit", min=1, help="Fail documents with more pages.")
+    ] = 200,
+    page_timeout: Annotated[
+        float, typer.Option("--page-timeout", min=0.1, help="Seconds Tesseract may take for one page.")
+    ] = 120.0,
+    corrections: Annotated[
+        list[Path] | None, typer.Option("--corrections", help="User corrections file (TOML).")
+    ] = None,
     xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write records.xlsx.")] = False,
 ) -> None:
     """Extract every input into DIR/REL.json, DIR/records.jsonl and DIR/summary.csv."""
@@ -67,7 +79,11 @@ def extract(
         if not p.exists():
             err.print(f"[bold red]error:[/] {p} does not exist")
             raise typer.Exit(2)
-    options: dict[str, object] = {"use_cache": not no_cache, "page_limit": page_limit}
+    options: dict[str, object] = {
+        "use_cache": not no_cache,
+        "page_limit": page_limit,
+        "page_timeout": page_timeout,
+    }
     if workers is not None:
         options["workers"] = workers
     if cache_dir is not None:
@@ -84,13 +100,20 @@ def extract(
         if needs_ocr(collected.inputs):
             check_tesseract()
         progress = Progress(
-            TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True,
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not err.is_terminal,
+            transient=True,
         )
         with progress:
             task = progress.add_task("extracting", total=len(collected.inputs))
             records = run_batch(
-                collected.inputs, out_dir, settings,
+                collected.inputs,
+                out_dir,
+                settings,
                 on_done=lambda item, rec: progress.update(task, advance=1, description=item.rel[-40:]),
             )
         if xlsx:
@@ -99,14 +122,16 @@ def extract(
             write_workbook(records, out_dir / "records.xlsx")
     except AqbError as exc:
         raise _fail(exc) from None
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (batch.BatchInterrupted)
         err.print("[yellow]interrupted:[/] finished records are kept; run again to do the rest")
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + getattr(exc, "signum", 2)) from None
     from .show import render_summary
 
     out.print(render_summary(records, thresholds=settings.thresholds))
     if collected.skipped:
-        out.print(f"[dim]{len(collected.skipped)} file(s) skipped: not .pdf, .png, .jpg, .jpeg, .tif, .tiff or .txt[/]")
+        out.print(
+            f"[dim]{len(collected.skipped)} file(s) skipped: not .pdf, .png, .jpg, .jpeg, .tif, .tiff or .txt[/]"
+        )
     out.print(f"records written to {out_dir}")
     raise typer.Exit(1 if any(r.status == "failed" for r in records) else 0)
 
@@ -135,7 +160,9 @@ def show(file: Annotated[Path, typer.Argument(help="A record (DIR/REL.json).")])
 @app.command()
 def review(
     out_dir: Annotated[Path, typer.Argument(help="The --out folder of an extract run.")],
-    dest: Annotated[Optional[Path], typer.Option("--dest", help="Where to write the report (default DIR/review).")] = None,
+    dest: Annotated[
+        Path | None, typer.Option("--dest", help="Where to write the report (default DIR/review).")
+    ] = None,
 ) -> None:
     """Write a static HTML review report from the records of an extract run."""
     from .review import build_review
@@ -148,7 +175,11 @@ def review(
 
 
 @app.command("eval")
-def evaluate_cmd(samples: Annotated[Path, typer.Argument(help="Folder of samples with *.expected.json.")] = Path("samples")) -> None:
+def evaluate_cmd(
+    samples: Annotated[Path, typer.Argument(help="Folder of samples with *.expected.json.")] = Path(
+        "samples"
+    ),
+) -> None:
     """Measure accuracy on a folder of samples with expected records."""
     from .evaluate import evaluate, render_report
 

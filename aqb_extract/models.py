@@ -188,7 +188,7 @@ class SectionOut(Frozen):
 class Record(Frozen):
     """One JSON object per input: see ``shared/contract.md``."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     status: Status
     error: str | None = None
     source: Source

@@ -6,6 +6,7 @@ found despite OCR damage and despite the grammar around it ("des Landkreises …
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ def find_phrases(phrases: Iterable[tuple[str, str]], text: str, min_score: float
         offsets.append((pos, line))
         pos += len(line) + 1
     windows = list(offsets)
-    for (a, la), (_, lb) in zip(offsets, offsets[1:], strict=False):
+    for (a, la), (_, lb) in itertools.pairwise(offsets):
         if la.strip() and lb.strip():
             windows.append((a, la + "\n" + lb))
     phrase_list = list(phrases)
@@ -69,5 +70,8 @@ def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def raw_of(raw: str, fixed: str, start: int, end: int) -> str:
     """The raw (unrepaired) text behind a span of repaired text."""
-    rs, re_ = raw_span(raw, fixed, start, end)
+    try:
+        rs, re_ = raw_span(raw, fixed, start, end)
+    except ValueError:
+        return fixed[start:end]  # raw and repaired text out of step: report what we read
     return raw[rs:re_]
