@@ -74,4 +74,6 @@ class NotAnAgreementError(InputError):
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
-        super().__init__("not an AQB target agreement: no " + ", no ".join(missing) + " found", missing=missing)
+        super().__init__(
+            "not an AQB target agreement: no " + ", no ".join(missing) + " found", missing=missing
+        )

@@ -58,12 +58,13 @@ def locate(doc: DocumentText, raw: str, hint_page: int | None = None) -> Evidenc
         return Evidence(raw=raw, confidence=1.0 if doc.method != "ocr" else 0.5)
     page, start, end, score = best
     words = [w for w in page.words if w.start < end and w.start + len(w.text) > start]
-    if words:
-        conf = min(w.conf for w in words)
-    else:
-        conf = 1.0 if doc.method != "ocr" else 0.5
+    conf = min(w.conf for w in words) if words else 1.0 if doc.method != "ocr" else 0.5
     conf *= score / 100.0
     return Evidence(
-        page=page.number, start=start, end=end, raw=raw, confidence=round(conf, 3),
+        page=page.number,
+        start=start,
+        end=end,
+        raw=raw,
+        confidence=round(conf, 3),
         boxes=tuple((w.left, w.top, w.width, w.height) for w in words),
     )

@@ -155,7 +155,9 @@ def _merge_user(base: Knowledge, path: Path) -> Knowledge:
         if ags not in partners:
             raise UsageError(f"corrections file {path}: unknown partner AGS {ags!r}; use one of the 26 keys")
         old = partners[ags]
-        partners[ags] = PartnerInfo(old.ags, old.kind, old.name, old.forms + tuple(t.get("forms", [])), old.seat)
+        partners[ags] = PartnerInfo(
+            old.ags, old.kind, old.name, old.forms + tuple(t.get("forms", [])), old.seat
+        )
     roles = base.roles + tuple(Role(t["name"], t["side"]) for t in data.get("role", []))
     words = base.lexicon | frozenset(data.get("words", []))
     confusions = base.confusions + tuple((c["damaged"], c["intended"]) for c in data.get("confusion", []))
@@ -187,7 +189,8 @@ def _builtin() -> Knowledge:
         ),
         roles=tuple(Role(t["name"], t["side"]) for t in _read_toml("roles.toml")["role"]),
         categories=tuple(
-            Category(t["number"], t["name"], tuple(t["variants"])) for t in _read_toml("categories.toml")["category"]
+            Category(t["number"], t["name"], tuple(t["variants"]))
+            for t in _read_toml("categories.toml")["category"]
         ),
         section_titles=tuple(
             SectionTitles(t["number"], tuple(t["titles"])) for t in _read_toml("sections.toml")["section"]

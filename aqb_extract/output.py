@@ -19,8 +19,18 @@ from .errors import UsageError
 from .models import Record
 
 SUMMARY_COLUMNS = (
-    "file", "status", "error", "year", "partner", "kind", "ags", "amount_eur",
-    "projects", "signatories", "min_confidence", "warnings",
+    "file",
+    "status",
+    "error",
+    "year",
+    "partner",
+    "kind",
+    "ags",
+    "amount_eur",
+    "projects",
+    "signatories",
+    "min_confidence",
+    "warnings",
 )
 
 

@@ -30,7 +30,9 @@ from .validate import build_record, failed_record, require_agreement
 log = logging.getLogger(__name__)
 
 
-def document_to_record(doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge) -> tuple[Record, SplitDocument]:
+def document_to_record(
+    doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge
+) -> tuple[Record, SplitDocument]:
     """Turn a read document into its record (and the repaired parts, for evaluation)."""
     split = split_sections(doc, knowledge)
     repaired = repair_document(split, knowledge)
@@ -53,7 +55,9 @@ def document_to_record(doc: DocumentText, source: Source, settings: Settings, kn
     return record, repaired
 
 
-def _extract(path: Path, settings: Settings, executor: Executor | None, rel: str) -> tuple[Record, SplitDocument | None]:
+def _extract(
+    path: Path, settings: Settings, executor: Executor | None, rel: str
+) -> tuple[Record, SplitDocument | None]:
     knowledge = load_knowledge(settings.corrections_files)
     source = Source(path=rel)
     try:
@@ -64,13 +68,26 @@ def _extract(path: Path, settings: Settings, executor: Executor | None, rel: str
         return document_to_record(doc, source, settings, knowledge)
     except InputError as exc:
         return failed_record(source, exc.message), None
-    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as exc:
+    except (
+        MemoryError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        OSError,
+    ) as exc:
         # A bug of ours or a library's on a strange file: that file fails, the batch goes on.
         log.exception("internal error on %s", path)
-        return failed_record(source, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"), None
+        return failed_record(
+            source, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"
+        ), None
 
 
-def extract_file(path: str | Path, settings: Settings, executor: Executor | None = None, rel: str | None = None) -> Record:
+def extract_file(
+    path: str | Path, settings: Settings, executor: Executor | None = None, rel: str | None = None
+) -> Record:
     """One input file -> its record. Never raises for a bad input (only for a missing program)."""
     p = Path(path)
     return _extract(p, settings, executor, rel or p.name)[0]

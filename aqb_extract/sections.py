@@ -133,7 +133,10 @@ class Heading:
 def _best_title_score(text: str, number: int, knowledge: Knowledge) -> float:
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
     cleaned = " ".join(text.split())
-    return max((fuzz.ratio(cleaned, t) if number != 5 else fuzz.partial_ratio(t, cleaned) for t in titles), default=0.0)
+    return max(
+        (fuzz.ratio(cleaned, t) if number != 5 else fuzz.partial_ratio(t, cleaned) for t in titles),
+        default=0.0,
+    )
 
 
 def _next_nonblank(lines: Sequence[Line], start: int, limit: int = 3) -> int | None:
@@ -202,7 +205,16 @@ def lines_to_parts(lines: Sequence[Line], headings: Sequence[Heading]) -> SplitD
     if pre is not None:
         body = lines[pre + 1 : first]
         p = _part(body)
-        sections.append(Section(number=0, title="Präambel", title_raw=lines[pre].text.strip(), text=p.text, raw=p.raw, page=lines[pre].page))
+        sections.append(
+            Section(
+                number=0,
+                title="Präambel",
+                title_raw=lines[pre].text.strip(),
+                text=p.text,
+                raw=p.raw,
+                page=lines[pre].page,
+            )
+        )
     tail_start = len(lines)
     for k, h in enumerate(headings):
         end = headings[k + 1].index if k + 1 < len(headings) else len(lines)
@@ -214,11 +226,20 @@ def lines_to_parts(lines: Sequence[Line], headings: Sequence[Heading]) -> SplitD
             body_lines = list(lines[h.index + 1 : end])
         p = _part(body_lines)
         sections.append(
-            Section(number=h.number, title=" ".join(h.title.split()), title_raw=h.title, text=p.text, raw=p.raw, page=lines[h.index].page)
+            Section(
+                number=h.number,
+                title=" ".join(h.title.split()),
+                title_raw=h.title,
+                text=p.text,
+                raw=p.raw,
+                page=lines[h.index].page,
+            )
         )
     if not headings:
         tail_start = _find_tail_start(lines, head_end)
-    return SplitDocument(head=_part(lines[:head_end]), sections=tuple(sections), tail=_part(lines[tail_start:]))
+    return SplitDocument(
+        head=_part(lines[:head_end]), sections=tuple(sections), tail=_part(lines[tail_start:])
+    )
 
 
 def clean_lines(doc: DocumentText) -> list[Line]:

@@ -41,7 +41,9 @@ def require_agreement(doc: SplitDocument) -> None:
     Qualifizierungsbudget", and at least three of the § headings. One alone is common in other
     ministry letters; all three missing means someone pointed us at the wrong file.
     """
-    everything = doc.head.text + "\n" + "\n".join(s.title + "\n" + s.text for s in doc.sections) + "\n" + doc.tail.text
+    everything = (
+        doc.head.text + "\n" + "\n".join(s.title + "\n" + s.text for s in doc.sections) + "\n" + doc.tail.text
+    )
     flat = " ".join(everything.split())
     missing = []
     head_words = doc.head.text.split()[:40]
@@ -49,7 +51,10 @@ def require_agreement(doc: SplitDocument) -> None:
         r"Zielvereinbarung", flat[:2000]
     ):
         missing.append("title 'Zielvereinbarung'")
-    if not re.search(r"Qualifizierungsbudget", flat) and fuzz.partial_ratio("Qualifizierungsbudget", flat) < 85:
+    if (
+        not re.search(r"Qualifizierungsbudget", flat)
+        and fuzz.partial_ratio("Qualifizierungsbudget", flat) < 85
+    ):
         missing.append("'Ausbildungs- und Qualifizierungsbudget'")
     numbered = [s for s in doc.sections if 1 <= s.number <= 7]
     if len(numbered) < 3:
@@ -81,8 +86,13 @@ def build_record(
     settings: Settings,
 ) -> Record:
     fields: dict[str, Extracted[Any]] = {
-        "year": year, "partner": partner, "ministry": ministry, "amount_eur": amount,
-        "projects": projects, "signatories": signatories, "sections": sections,
+        "year": year,
+        "partner": partner,
+        "ministry": ministry,
+        "amount_eur": amount,
+        "projects": projects,
+        "signatories": signatories,
+        "sections": sections,
     }
     evidence: dict[str, Evidence] = {}
     confidence: dict[str, float] = {}

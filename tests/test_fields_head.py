@@ -15,9 +15,20 @@ from aqb_extract.models import Part, Section, SplitDocument
 K = load_knowledge()
 
 
-def split(head: str = "", sections: dict[int, str] | None = None, titles: dict[int, str] | None = None, tail: str = "") -> SplitDocument:
+def split(
+    head: str = "",
+    sections: dict[int, str] | None = None,
+    titles: dict[int, str] | None = None,
+    tail: str = "",
+) -> SplitDocument:
     secs = tuple(
-        Section(number=n, title=(titles or {}).get(n, f"Titel {n}"), title_raw=(titles or {}).get(n, f"Titel {n}"), text=t, raw=t)
+        Section(
+            number=n,
+            title=(titles or {}).get(n, f"Titel {n}"),
+            title_raw=(titles or {}).get(n, f"Titel {n}"),
+            text=t,
+            raw=t,
+        )
         for n, t in sorted((sections or {}).items())
     )
     return SplitDocument(head=Part(text=head, raw=head), sections=secs, tail=Part(text=tail, raw=tail))
@@ -26,7 +37,11 @@ def split(head: str = "", sections: dict[int, str] | None = None, titles: dict[i
 HEAD = "Zielvereinbarung\n{year}\n\nzwischen\ndem Hessischen Ministerium für {min}\nund\n{partner}\n\nzur Umsetzung"
 
 
-def head(year: str = "2024", partner: str = "dem Landkreis Groß-Gerau", ministry: str = "Arbeit, Integration, Jugend und Soziales") -> str:
+def head(
+    year: str = "2024",
+    partner: str = "dem Landkreis Groß-Gerau",
+    ministry: str = "Arbeit, Integration, Jugend und Soziales",
+) -> str:
     return HEAD.format(year=year, partner=partner, min=ministry)
 
 
@@ -34,7 +49,15 @@ def head(year: str = "2024", partner: str = "dem Landkreis Groß-Gerau", ministr
 
 
 def test_year_from_title_confirmed_by_sections() -> None:
-    ex = parse_year(split(head(), {1: "mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel", 4: "im Jahr 2024 Haushaltsmittel"}))
+    ex = parse_year(
+        split(
+            head(),
+            {
+                1: "mit dem Ausbildungs- und Qualifizierungsbudget 2024 das Ziel",
+                4: "im Jahr 2024 Haushaltsmittel",
+            },
+        )
+    )
     assert ex.value == 2024 and ex.confidence >= 0.95 and not ex.warnings
 
 
@@ -130,11 +153,21 @@ def test_ministry_name_not_of_its_year_warns() -> None:
     ],
 )
 def test_amount_formats(line: str, value: float) -> None:
-    ex = parse_amount(split("", {4: f"Das HMSI stellt im Jahr 2024 Haushaltsmittel in Höhe von insgesamt\n\n{line}\n\naus dem Budget"}))
+    ex = parse_amount(
+        split(
+            "",
+            {
+                4: f"Das HMSI stellt im Jahr 2024 Haushaltsmittel in Höhe von insgesamt\n\n{line}\n\naus dem Budget"
+            },
+        )
+    )
     assert ex.value == value and ex.confidence >= 0.9 and not ex.warnings
 
 
-@pytest.mark.parametrize(("line", "value"), [("1.39O.4OO Euro", 1390400.0), ("l.390.400 Euro", 1390400.0), ("1 390 400 Euro", 1390400.0)])
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("1.39O.4OO Euro", 1390400.0), ("l.390.400 Euro", 1390400.0), ("1 390 400 Euro", 1390400.0)],
+)
 def test_amount_ocr_damage_repaired_with_lower_confidence(line: str, value: float) -> None:
     ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
     assert ex.value == value and ex.confidence < 0.9
@@ -159,7 +192,11 @@ def test_amount_missing_section() -> None:
 
 
 def test_section_titles_snap_to_known_and_missing_warned() -> None:
-    titles = {1: "Ausbildungs- und Qualifizierungsbudget", 3: "Umsetzung der UN-Behindertenrec_htskon{/ention", 5: "Ziele für die Umsetzung des Landkreises Groß-Gerau"}
+    titles = {
+        1: "Ausbildungs- und Qualifizierungsbudget",
+        3: "Umsetzung der UN-Behindertenrec_htskon{/ention",
+        5: "Ziele für die Umsetzung des Landkreises Groß-Gerau",
+    }
     ex = parse_sections(split("", {1: "a", 3: "b", 5: "c"}, titles), K)
     assert ex.value is not None
     assert [s.title for s in ex.value] == [
@@ -167,4 +204,9 @@ def test_section_titles_snap_to_known_and_missing_warned() -> None:
         "Umsetzung der UN-Behindertenrechtskonvention",
         "Ziele für die Umsetzung des Landkreises Groß-Gerau",
     ]
-    assert {w.message for w in ex.warnings} == {"§ 2 not found", "§ 4 not found", "§ 6 not found", "§ 7 not found"}
+    assert {w.message for w in ex.warnings} == {
+        "§ 2 not found",
+        "§ 4 not found",
+        "§ 6 not found",
+        "§ 7 not found",
+    }

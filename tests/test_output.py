@@ -22,7 +22,10 @@ def test_committed_schema_matches_models() -> None:
 
 
 def test_record_path_stays_inside_out(tmp_path: Path) -> None:
-    assert record_path(tmp_path, "2024/gross-gerau.pdf") == (tmp_path / "2024" / "gross-gerau.pdf.json").resolve()
+    assert (
+        record_path(tmp_path, "2024/gross-gerau.pdf")
+        == (tmp_path / "2024" / "gross-gerau.pdf.json").resolve()
+    )
     for bad in ("../escape.pdf", "/etc/passwd", "a/../../b.pdf"):
         with pytest.raises(UsageError):
             record_path(tmp_path, bad)
@@ -39,7 +42,13 @@ def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
 def test_batch_files(tmp_path: Path) -> None:
     records = [
         Record(status="failed", error="the file is empty (0 bytes).", source=Source(path="b.pdf")),
-        Record(status="ok", source=Source(path="a.txt", method="text"), year=2024, amount_eur=1.5, confidence={"year": 0.99}),
+        Record(
+            status="ok",
+            source=Source(path="a.txt", method="text"),
+            year=2024,
+            amount_eur=1.5,
+            confidence={"year": 0.99},
+        ),
     ]
     for r in records:
         write_record(tmp_path, r.source.path, r)
@@ -47,6 +56,9 @@ def test_batch_files(tmp_path: Path) -> None:
     lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["source"]["path"] for line in lines] == ["a.txt", "b.pdf"]
     rows = list(csv.DictReader((tmp_path / "summary.csv").open(encoding="utf-8")))
-    assert [(r["file"], r["status"], r["year"]) for r in rows] == [("a.txt", "ok", "2024"), ("b.pdf", "failed", "")]
+    assert [(r["file"], r["status"], r["year"]) for r in rows] == [
+        ("a.txt", "ok", "2024"),
+        ("b.pdf", "failed", ""),
+    ]
     assert rows[1]["error"] == "the file is empty (0 bytes)."
     assert json.loads((tmp_path / "b.pdf.json").read_text())["status"] == "failed"

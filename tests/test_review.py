@@ -22,7 +22,7 @@ from PIL import Image
 from aqb_extract.errors import UsageError
 from aqb_extract.models import Evidence, Project
 from aqb_extract.review import MARKER, build_review
-from tests.helpers.records import (
+from helpers.records import (
     OCR_SIZE,
     PAGE_1,
     all_records,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from helpers.seeds import seed_expected, seed_text
 
 from aqb_extract.models import DocumentText, PageText
 from aqb_extract.sections import clean_lines, split_sections
 
-from helpers.seeds import seed_expected, seed_text
-
 
 def doc(*pages: str) -> DocumentText:
-    return DocumentText(pages=tuple(PageText(number=i + 1, text=t) for i, t in enumerate(pages)), method="text")
+    return DocumentText(
+        pages=tuple(PageText(number=i + 1, text=t) for i, t in enumerate(pages)), method="text"
+    )
 
 
 BODY = {
@@ -81,7 +82,10 @@ def test_headers_and_footers_dropped() -> None:
     [
         ("die Ausbildungs-\nfähigkeit von", "die Ausbildungsfähigkeit\nvon"),
         ("im Ausbildungs-\nund Qualifizierungsbudget", "im Ausbildungs-\nund Qualifizierungsbudget"),
-        ("der UN-\n\nBehindertenrechtskonvention verpflichtet", "der UN-Behindertenrechtskonvention\nverpflichtet"),
+        (
+            "der UN-\n\nBehindertenrechtskonvention verpflichtet",
+            "der UN-Behindertenrechtskonvention\nverpflichtet",
+        ),
         ("Arbeitsmarkt- und Ausbildungsstrategie", "Arbeitsmarkt- und Ausbildungsstrategie"),
         ("am Ende -\nweiter", "am Ende -\nweiter"),
     ],

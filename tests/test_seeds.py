@@ -16,7 +16,9 @@ FIELDS = ["year", "partner", "ministry", "amount_eur", "projects", "signatories"
 
 def seed_record(seed_id: str) -> Record:
     doc = DocumentText(pages=(PageText(number=1, text=seed_text(seed_id)),), method="text")
-    record, _ = document_to_record(doc, Source(path=f"{seed_id}.txt", method="text"), Settings(), load_knowledge())
+    record, _ = document_to_record(
+        doc, Source(path=f"{seed_id}.txt", method="text"), Settings(), load_knowledge()
+    )
     return record
 
 
@@ -24,7 +26,9 @@ def seed_record(seed_id: str) -> Record:
 def test_seed_field(seed_id: str, field: str) -> None:
     expected = seed_expected(seed_id)
     got = comparable(seed_record(seed_id))
-    assert got[field] == expected[field], "\n".join(field_diff({field: expected[field]}, seed_record(seed_id)))
+    assert got[field] == expected[field], "\n".join(
+        field_diff({field: expected[field]}, seed_record(seed_id))
+    )
 
 
 def test_seed000_is_ok_and_confident() -> None:

@@ -14,7 +14,7 @@ from aqb_extract.show import (
     resolve,
     review_reasons,
 )
-from tests.helpers.records import PAGE_1, all_records, draw_page, failed_record, gross_gerau, kassel_2023
+from helpers.records import PAGE_1, all_records, draw_page, failed_record, gross_gerau, kassel_2023
 
 
 def _text(renderable: object) -> str:

@@ -53,7 +53,11 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
 def parse_amount(doc: SplitDocument) -> Extracted[float]:
     section = doc.section(4)
     if section is None:
-        return Extracted[float](value=None, confidence=0.0, warnings=(FieldWarning(field="amount_eur", message="§ 4 not found, so no amount"),))
+        return Extracted[float](
+            value=None,
+            confidence=0.0,
+            warnings=(FieldWarning(field="amount_eur", message="§ 4 not found, so no amount"),),
+        )
     found: list[tuple[float, float, list[str], str]] = []
     for line in section.text.splitlines():
         for cm in CURRENCY_RE.finditer(line):
@@ -70,13 +74,28 @@ def parse_amount(doc: SplitDocument) -> Extracted[float]:
     good = [f for f in found if f[0] >= 0]
     if not good:
         msgs = [n for f in found for n in f[2]] or ["no amount in euros found in § 4"]
-        return Extracted[float](value=None, confidence=0.0, warnings=tuple(FieldWarning(field="amount_eur", message=m) for m in msgs))
+        return Extracted[float](
+            value=None,
+            confidence=0.0,
+            warnings=tuple(FieldWarning(field="amount_eur", message=m) for m in msgs),
+        )
     value, confidence, notes, raw = max(good, key=lambda f: f[0])
     warnings = [FieldWarning(field="amount_eur", message=n) for n in notes if confidence < 0.9]
     if len({f[0] for f in good}) > 1:
         confidence = min(confidence, 0.6)
-        warnings.append(FieldWarning(field="amount_eur", message=f"§ 4 names several amounts: {sorted({f[0] for f in good})}"))
+        warnings.append(
+            FieldWarning(
+                field="amount_eur", message=f"§ 4 names several amounts: {sorted({f[0] for f in good})}"
+            )
+        )
     if not PLAUSIBLE_MIN <= value <= PLAUSIBLE_MAX:
         confidence = min(confidence, 0.5)
-        warnings.append(FieldWarning(field="amount_eur", message=f"implausible budget {value:,.2f} EUR (expected 10,000 to 50,000,000)"))
-    return Extracted[float](value=value, confidence=round(max(confidence, 0.0), 3), raw=raw, warnings=tuple(warnings))
+        warnings.append(
+            FieldWarning(
+                field="amount_eur",
+                message=f"implausible budget {value:,.2f} EUR (expected 10,000 to 50,000,000)",
+            )
+        )
+    return Extracted[float](
+        value=value, confidence=round(max(confidence, 0.0), 3), raw=raw, warnings=tuple(warnings)
+    )

@@ -36,7 +36,8 @@ def parse_ministry(doc: SplitDocument, knowledge: Knowledge, year: int | None) -
     abbr_found = re.search(rf"\b{re.escape(abbreviation)}\b", all_text) is not None
     if best is None:
         return Extracted[Ministry](
-            value=None, confidence=0.0,
+            value=None,
+            confidence=0.0,
             warnings=(FieldWarning(field="ministry", message="the ministry's name was not found"),),
         )
     warnings: list[FieldWarning] = []
@@ -46,8 +47,12 @@ def parse_ministry(doc: SplitDocument, knowledge: Knowledge, year: int | None) -
     info = next(m for m in knowledge.ministries if m.name == best.key)
     if year is not None and not info.covers(year):
         confidence = min(confidence, 0.6)
-        warnings.append(FieldWarning(field="ministry", message=f"the ministry was not called {info.name!r} in {year}"))
+        warnings.append(
+            FieldWarning(field="ministry", message=f"the ministry was not called {info.name!r} in {year}")
+        )
     return Extracted[Ministry](
-        value=Ministry(name=info.name, abbreviation=abbreviation), confidence=round(min(confidence, 0.99), 3),
-        raw=raw, warnings=tuple(warnings),
+        value=Ministry(name=info.name, abbreviation=abbreviation),
+        confidence=round(min(confidence, 0.99), 3),
+        raw=raw,
+        warnings=tuple(warnings),
     )

@@ -59,8 +59,11 @@ def parse_partner(doc: SplitDocument, knowledge: Knowledge) -> Extracted[Partner
             as_written = raw_of(raw, text, best.start, best.end)
     if not votes:
         return Extracted[Partner](
-            value=None, confidence=0.0,
-            warnings=(FieldWarning(field="partner", message="no Landkreis or kreisfreie Stadt of Hessen is named"),),
+            value=None,
+            confidence=0.0,
+            warnings=(
+                FieldWarning(field="partner", message="no Landkreis or kreisfreie Stadt of Hessen is named"),
+            ),
         )
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     winner_ags = head_hit.key if head_hit is not None else ranked[0][0]
@@ -71,15 +74,23 @@ def parse_partner(doc: SplitDocument, knowledge: Knowledge) -> Extracted[Partner
     base = (head_hit.score / 100.0) if head_hit is not None else 0.7
     confidence = base * (0.6 + 0.4 * agreement)
     if head_hit is None:
-        warnings.append(FieldWarning(field="partner", message="partner not found in the title block; taken from the text"))
+        warnings.append(
+            FieldWarning(field="partner", message="partner not found in the title block; taken from the text")
+        )
         confidence = min(confidence, 0.75)
     elif head_margin < 8:
         confidence = min(confidence, 0.6)
-        warnings.append(FieldWarning(field="partner", message=f"partner name {as_written!r} is close to another partner's name"))
+        warnings.append(
+            FieldWarning(
+                field="partner", message=f"partner name {as_written!r} is close to another partner's name"
+            )
+        )
     if agreement < 0.75:
         others = ", ".join(knowledge.partner_by_ags(a).name for a, _ in ranked if a != winner_ags)
         warnings.append(FieldWarning(field="partner", message=f"the text also names {others}"))
         confidence = min(confidence, 0.6)
     kind: PartnerKind = "Landkreis" if info.kind == "Landkreis" else "kreisfreie Stadt"
     partner = Partner(name=info.name, kind=kind, ags=info.ags, as_written=" ".join(as_written.split()))
-    return Extracted[Partner](value=partner, confidence=round(min(confidence, 0.99), 3), raw=as_written, warnings=tuple(warnings))
+    return Extracted[Partner](
+        value=partner, confidence=round(min(confidence, 0.99), 3), raw=as_written, warnings=tuple(warnings)
+    )

@@ -39,10 +39,17 @@ def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
         title, score = canonical_title(s.number, s.title, knowledge)
         scores.append(score)
         if score < 0.6:
-            warnings.append(FieldWarning(field=f"sections[{len(out)}].title", message=f"unusual title for § {s.number}: {s.title!r}"))
+            warnings.append(
+                FieldWarning(
+                    field=f"sections[{len(out)}].title",
+                    message=f"unusual title for § {s.number}: {s.title!r}",
+                )
+            )
         out.append(SectionOut(number=s.number, title=title, text=s.text))
     missing = sorted(set(range(1, 8)) - {s.number for s in out})
     for n in missing:
         warnings.append(FieldWarning(field="sections", message=f"§ {n} not found"))
     confidence = (min(scores) if scores else 0.0) * (len(out) / 7)
-    return Extracted[tuple[SectionOut, ...]](value=tuple(out), confidence=round(confidence, 3), warnings=tuple(warnings))
+    return Extracted[tuple[SectionOut, ...]](
+        value=tuple(out), confidence=round(confidence, 3), warnings=tuple(warnings)
+    )

@@ -43,10 +43,19 @@ def parse_year(doc: SplitDocument) -> Extracted[int]:
                 mentions[y] += 1
     if title_year is None:
         if not mentions:
-            return Extracted[int](value=None, confidence=0.0, warnings=(FieldWarning(field="year", message="no year found in the title or in § 1/§ 4"),))
+            return Extracted[int](
+                value=None,
+                confidence=0.0,
+                warnings=(FieldWarning(field="year", message="no year found in the title or in § 1/§ 4"),),
+            )
         year, count = mentions.most_common(1)[0]
         agree = count / sum(mentions.values())
-        warnings.append(FieldWarning(field="year", message=f"year not found in the title; taken from {count} mention(s) in the text"))
+        warnings.append(
+            FieldWarning(
+                field="year",
+                message=f"year not found in the title; taken from {count} mention(s) in the text",
+            )
+        )
         return Extracted[int](value=year, confidence=round(0.6 * agree, 3), warnings=tuple(warnings))
     exact = m is not None and m["y"].isdigit()
     confidence = 0.97 if exact else 0.85
@@ -56,10 +65,22 @@ def parse_year(doc: SplitDocument) -> Extracted[int]:
             confidence = min(1.0, confidence + 0.02 * min(mentions[title_year], 2))
         elif mentions[title_year] >= sum(others.values()):
             confidence = min(confidence, 0.75)
-            warnings.append(FieldWarning(field="year", message=f"the text also names {sorted(others)} besides the title's {title_year}"))
+            warnings.append(
+                FieldWarning(
+                    field="year",
+                    message=f"the text also names {sorted(others)} besides the title's {title_year}",
+                )
+            )
         else:
             confidence = 0.4
-            warnings.append(FieldWarning(field="year", message=f"title says {title_year} but § 1/§ 4 mostly say {max(others, key=lambda y: others[y])}"))
+            warnings.append(
+                FieldWarning(
+                    field="year",
+                    message=f"title says {title_year} but § 1/§ 4 mostly say {max(others, key=lambda y: others[y])}",
+                )
+            )
     else:
         confidence = min(confidence, 0.9)
-    return Extracted[int](value=title_year, confidence=round(confidence, 3), raw=raw, warnings=tuple(warnings))
+    return Extracted[int](
+        value=title_year, confidence=round(confidence, 3), raw=raw, warnings=tuple(warnings)
+    )

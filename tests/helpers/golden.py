@@ -12,15 +12,24 @@ def comparable(record: Record) -> dict[str, Any]:
     """The record in the shape of the expected files: only the hand-checked fields."""
     return {
         "year": record.year,
-        "partner": None if record.partner is None else {
-            "name": record.partner.name, "kind": record.partner.kind, "ags": record.partner.ags,
+        "partner": None
+        if record.partner is None
+        else {
+            "name": record.partner.name,
+            "kind": record.partner.kind,
+            "ags": record.partner.ags,
         },
         "ministry": None if record.ministry is None else record.ministry.model_dump(),
         "amount_eur": record.amount_eur,
         "projects": [{"category": p.category, "title": p.title} for p in record.projects],
         "signatories": [
-            {"side": s.side, "name": s.name, "role": s.role, "place": s.place,
-             "date": None if s.date is None else s.date.isoformat()}
+            {
+                "side": s.side,
+                "name": s.name,
+                "role": s.role,
+                "place": s.place,
+                "date": None if s.date is None else s.date.isoformat(),
+            }
             for s in record.signatories
         ],
         "section_titles": {str(s.number): s.title for s in record.sections},
