@@ -37,12 +37,18 @@ FOOTER_RE = re.compile(
 )
 LONE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 # A heading "§ 3", also as OCR reads it: "$3", "S 3", "s3", "83", "& 3", "53", "§3.", "§ 3 Title".
-HEADING_RE = re.compile(r"^\s*(?P<mark>§|\$|S|s|8|5|&|\u00a7\u00a7)\s?(?P<num>[1-9])\s*\.?\s*(?P<rest>.*)$")
+HEADING_RE = re.compile(r"^\s*(?P<mark>§|\$|S|s|8|5|&|[^\w\s]{1,2})\s?(?P<num>[1-9])\s*\.?\s*(?P<rest>.*)$")
 PREAMBLE_RE = re.compile(r"^\s*Pr\S{0,3}ambel\s*$", re.IGNORECASE)
 # "Wiesbaden, den 8.8.23", "Groß-Gerau, den …", "Kassel, 08.09.2023": the signature block starts here.
 PLACE_DATE_RE = re.compile(r"^\s*[A-ZÄÖÜ][^,\n]{1,40},\s*(?:den\b|d\.|\d)")
 # Conjunctions after which a line-end hyphen is a real one: "Ausbildungs- und Qualifizierungsbudget".
 KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "bzw.", "sowie", "als", "wie", "&"})
+
+
+def _is_page_number(text: str, page: int) -> bool:
+    """A lone number at a page edge is furniture only when it is that page's number: "85" on
+    page 3 is OCR's reading of "§ 5", not a page number."""
+    return LONE_PAGE_NUMBER_RE.match(text) is not None and abs(int(text) - page) <= 1
 
 
 def pages_to_lines(doc: DocumentText) -> list[Line]:
@@ -55,7 +61,7 @@ def pages_to_lines(doc: DocumentText) -> list[Line]:
         for i, text in enumerate(page_lines):
             if FOOTER_RE.match(text):
                 continue
-            if i in edges and LONE_PAGE_NUMBER_RE.match(text) and len(doc.pages) > 1:
+            if i in edges and _is_page_number(text, page.number) and len(doc.pages) > 1:
                 continue
             lines.append(Line(page.number, text.rstrip()))
     return lines
@@ -86,7 +92,11 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
         for shape in {_shape(lines[i].text) for i in edge}:
             edge_shapes[shape] += 1
     running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120}
-    return [ln for i, ln in enumerate(lines) if not (i in edge_index and _shape(ln.text) in running)]
+    return [
+        ln
+        for i, ln in enumerate(lines)
+        if not (i in edge_index and _shape(ln.text) in running and not HEADING_RE.match(ln.text))
+    ]
 
 
 def join_hyphenated(lines: list[Line]) -> list[Line]:
@@ -177,6 +187,39 @@ def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
     return found
 
 
+def _title_line_score(text: str, number: int, knowledge: Knowledge) -> float:
+    """How nearly a whole line *is* the known title of § ``number`` (§ 5's title continues with
+    the partner's name, so only its fixed start is compared)."""
+    titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
+    cleaned = " ".join(text.split())
+    if number == 5:
+        return max((fuzz.ratio(cleaned[: len(t)], t) for t in titles if len(cleaned) <= len(t) + 60), default=0.0)
+    return max((fuzz.ratio(cleaned, t) for t in titles), default=0.0)
+
+
+def recover_by_title(lines: Sequence[Line], found: Sequence[Heading], knowledge: Knowledge) -> list[Heading]:
+    """Find headings whose § line OCR lost or garbled beyond recognition ("42 B") by their title:
+    a line that is the known title nearly to the letter, in its place between the neighbours."""
+    result = list(found)
+    for number in range(1, 8):
+        if any(h.number == number for h in result):
+            continue
+        prev = max((h for h in result if h.number < number), key=lambda h: h.number, default=None)
+        nxt = min((h for h in result if h.number > number), key=lambda h: h.number, default=None)
+        lo = prev.title_index + 1 if prev else 0
+        hi = nxt.index if nxt else len(lines)
+        for j in range(lo, hi):
+            if not lines[j].text.strip() or _title_line_score(lines[j].text, number, knowledge) < 90:
+                continue
+            k = j - 1
+            while k >= lo and not lines[k].text.strip():
+                k -= 1
+            index = k if k >= lo and len(lines[k].text.strip()) <= 6 else j
+            result.append(Heading(index, number, lines[j].text.strip(), j, lines[index].text.strip()))
+            break
+    return sorted(result, key=lambda h: h.index)
+
+
 def _block(lines: Sequence[Line]) -> str:
     return "\n".join(ln.text for ln in lines).strip("\n")
 
@@ -253,4 +296,5 @@ def split_sections(doc: DocumentText, knowledge: Knowledge | None = None) -> Spl
     """Clean the text and cut it into parts (``text`` and ``raw`` are equal until repair)."""
     knowledge = knowledge or load_knowledge()
     lines = clean_lines(doc)
-    return lines_to_parts(lines, find_headings(lines, knowledge))
+    headings = recover_by_title(lines, find_headings(lines, knowledge), knowledge)
+    return lines_to_parts(lines, headings)

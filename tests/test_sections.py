@@ -98,3 +98,28 @@ def test_page_numbers_at_page_edges_dropped_but_year_kept() -> None:
     lines = clean_lines(doc("Zielvereinbarung\n2024\nText\n1", "2\nmehr Text"))
     assert [ln.text for ln in lines] == ["Zielvereinbarung", "2024", "Text", "mehr Text"]
     assert [ln.page for ln in lines] == [1, 1, 1, 2]
+
+
+def test_headings_at_page_edges_are_not_running_headers() -> None:
+    """"§ 3" and "§ 7" at the top of two pages look alike once digits are folded; they stay."""
+    pages = [
+        "Zielvereinbarung\n2024\n§ 1\nAusbildungs- und Qualifizierungsbudget\nText.\n§ 2\nVerpflichtungen der Vereinbarungspartner\nText.\n- 1 -",
+        "§ 3\nUmsetzung der UN-Behindertenrechtskonvention\nText.\n§ 4\nHaushaltsmittel und Eckdaten\nText.\n- 2 -",
+        "§ 5\nZiele für die Umsetzung im Landkreis Fulda\nText.\n§ 6\nZielsteuerung\nText.\n- 3 -",
+        "§ 7\nKontinuierlicher Verbesserungsprozess\nText.\n- 4 -",
+    ]
+    assert [s.number for s in split_sections(doc(*pages)).sections] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_ocr_heading_at_page_top_is_not_a_page_number() -> None:
+    pages = [agreement({}).split("§ 5")[0], "85\n" + "Ziele für die Umsetzung im Landkreis Fulda\nText.\n§ 6\nZielsteuerung\n"]
+    assert 5 in [s.number for s in split_sections(doc(*pages)).sections]
+
+
+@pytest.mark.parametrize("garbage", ["42 B", "‚2", "", "|"])
+def test_heading_recovered_from_its_title(garbage: str) -> None:
+    text = agreement({2: garbage})
+    split = split_sections(doc(text))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert split.section(2).title == BODY[2]  # type: ignore[union-attr]
+    assert garbage.strip() == "" or garbage not in split.section(1).text  # type: ignore[union-attr]
