@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from .layout import Box, Laid
@@ -343,7 +344,9 @@ def scan_page(img: Image.Image, prof: ScanProfile, rng: random.Random, upside_do
 
 def write_image_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int) -> None:
     """An image-only PDF, one JPEG per page, embedded as encoded (no re-compression), page size
-    from the pixel size and resolution, the way scanner firmware writes them."""
+    from the pixel size and resolution, the way scanner firmware writes them. Images go in through
+    an ``ImageReader``: reportlab then names them by content, not by the (random) temp path, so
+    the same pages give the same PDF bytes."""
     c = canvas.Canvas(str(path), invariant=1)
     with tempfile.TemporaryDirectory() as tmp:
         for i, page in enumerate(pages):
@@ -351,7 +354,7 @@ def write_image_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int
             page.save(jpg, "JPEG", quality=quality, dpi=(dpi, dpi))
             w, h = page.width * 72.0 / dpi, page.height * 72.0 / dpi
             c.setPageSize((w, h))
-            c.drawImage(str(jpg), 0, 0, width=w, height=h)
+            c.drawImage(ImageReader(str(jpg)), 0, 0, width=w, height=h)
             c.showPage()
         c.save()
 
