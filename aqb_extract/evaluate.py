@@ -534,7 +534,7 @@ def render_report(report: EvalReport, max_mismatches: int = 80) -> str:
     if wrong:
         parts += ["", f"wrong values ({len(wrong)}):"]
         for name, status, c in wrong[:max_mismatches]:
-            parts.append(f"  {name} [{status}] {c.field}: expected {c.expected!r}, got {c.got!r}")
+            parts.append(f"  {name} ({status}) {c.field}: expected {c.expected!r}, got {c.got!r}")
         if len(wrong) > max_mismatches:
             parts.append(f"  … and {len(wrong) - max_mismatches} more")
     failed = [r for r in report.samples if r.status == "failed"]
