@@ -99,7 +99,13 @@ def extract_with_text(path: str | Path, settings: Settings) -> tuple[Record, str
     record, repaired = _extract(p, settings, None, p.name)
     if repaired is None:
         return record, "", ""
-    parts = [repaired.head, *repaired.sections, repaired.tail]
-    raw = "\n\n".join(x.raw for x in parts)
-    text = "\n\n".join(x.text for x in parts)
-    return record, raw, text
+    raw, text = [repaired.head.raw], [repaired.head.text]
+    for s in repaired.sections:
+        # the "§ n" mark is the splitter's reading, the same in both texts; titles and bodies
+        # are what repair worked on
+        mark = f"§ {s.number}\n" if s.number else ""
+        raw.append(f"{mark}{s.title_raw or s.title}\n{s.raw}")
+        text.append(f"{mark}{s.title}\n{s.text}")
+    raw.append(repaired.tail.raw)
+    text.append(repaired.tail.text)
+    return record, "\n\n".join(raw), "\n\n".join(text)
