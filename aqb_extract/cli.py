@@ -184,4 +184,4 @@ def evaluate_cmd(
     from .evaluate import evaluate, render_report
 
     report = evaluate(samples)
-    out.print(render_report(report))
+    typer.echo(render_report(report))  # plain text: rich would wrap the tables and eat [brackets]

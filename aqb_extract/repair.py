@@ -76,11 +76,18 @@ EDIT_PENALTY = 0.5
 """Each confusion beyond the first costs this much when candidates are ranked: OCR rarely damages
 one word twice, so "grofle" is "große" (one edit), not "größe" (two)."""
 
+COMMON_SLIP = 4.0
+"""An unknown word (6+ letters) one shape confusion away from a word at least this common is
+repaired: "Septernber" -> "September" (5.17), "Qualifizterung" -> "Qualifizierung"."""
+
+MIN_SLIP_LENGTH = 6
+
 MAX_EDITS = 3
 """Most confusions applied to one word part ("Tatlgkelten" -> "Tätigkeiten" needs three)."""
 
 # --------------------------------------------------------------------------- characters
 
+_VOWEL = re.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 _TOKEN = re.compile(r"\S+")  # \S matches exactly the complement of str.isspace, as str.split uses
 
 _EDGE_PUNCT = frozenset("\"'`´.,;:!?()[]{}<>*_~^+=#%&@$§°®©™•·…‚‘’„“”«»‹›¡¿-‐‑–—/\\")
@@ -138,9 +145,10 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     pieces: list[str] = []
     changes: list[Change] = []
     last = 0
-    for match in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    for index, match in enumerate(tokens):
         token = match.group()
-        fixed, local = repairer.token(token)
+        fixed, local = _in_context(tokens, index) or repairer.token(token)
         if local and _mid_sentence(text, match.start()):
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
@@ -158,6 +166,60 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             )
     pieces.append(text[last:])
     return Repaired(raw=text, text="".join(pieces), changes=tuple(changes))
+
+
+# "§" as the deu model reads it (it never learnt the sign): a mark standing alone before a
+# section number. "8" only after a word that introduces a § reference, as "8" is a number too.
+_PARAGRAPH_MARKS = frozenset({"$", "&", "S"})
+_PARAGRAPH_AFTER = frozenset(
+    {"in", "nach", "gemäß", "gem.", "des", "dem", "den", "im", "vgl.", "siehe", "und"}
+)
+_SECTION_NUMBER = re.compile(r"^[1-9][.,;:)]?$")
+# Roman numerals of the social code books ("SGB II, III, VIII, XII") as OCR writes them.
+_ROMAN_READING = re.compile(r"^(?P<num>[IVXilH|]{1,5})(?P<tail>[,.;]?)$")
+# the books the agreements name ("Rechtskreise SGB II, III, VIII, XII"): a reading that gives
+# another numeral is left alone, since OCR may also have dropped a stroke ("Xl" for "XII")
+_SGB_BOOKS = frozenset({"II", "III", "VIII", "XII"})
+
+
+def _edit(token: str, fixed: str, reason: str) -> tuple[str, tuple[_Edit, ...]]:
+    start = _common_prefix(token, fixed)
+    end_raw, end_fixed = len(token), len(fixed)
+    while end_raw > start and end_fixed > start and token[end_raw - 1] == fixed[end_fixed - 1]:
+        end_raw, end_fixed = end_raw - 1, end_fixed - 1
+    return fixed, (_Edit(start, end_raw, token[start:end_raw], fixed[start:end_fixed], reason),)
+
+
+def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Edit, ...]] | None:
+    """Repairs that need the neighbouring tokens, which word-by-word repair cannot see: the "§"
+    before a section number, roman numerals after "SGB", and OCR's em dash for the spaced en dash
+    German uses as a dash ("Wirtschaft und – für")."""
+    token = tokens[index].group()
+    prev = tokens[index - 1].group() if index > 0 else ""
+    nxt = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+    if _SECTION_NUMBER.match(nxt) and (
+        token in _PARAGRAPH_MARKS or (token == "8" and prev.casefold() in _PARAGRAPH_AFTER)
+    ):
+        return _edit(token, "§", "section sign read as " + token)
+    if token == "—":
+        return _edit(token, "–", "em dash for the German en dash")
+    m = _ROMAN_READING.match(token)
+    if m and m["num"] not in ("I", "II", "III", "V", "X") and _in_sgb_list(tokens, index):
+        numeral = m["num"].replace("H", "II").replace("l", "I").replace("i", "I").replace("|", "I")
+        if numeral in _SGB_BOOKS and numeral != m["num"]:
+            return _edit(token, numeral + m["tail"], "roman numeral of a social code book")
+    return None
+
+
+def _in_sgb_list(tokens: list[re.Match[str]], index: int) -> bool:
+    """Is this token part of an enumeration "SGB II, III, VIII, XII" (looking back past commas)?"""
+    for back in range(index - 1, max(-1, index - 7), -1):
+        word = tokens[back].group()
+        if word == "SGB":
+            return True
+        if not _ROMAN_READING.match(word):
+            return False
+    return False
 
 
 def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
@@ -493,7 +555,8 @@ class _Repairer:
         candidates = [
             (text, used)
             for text, used in self._candidates(part, sites)
-            if not any(site.blind_eszett for site in used) or self._plain(text).source == _LEXICON
+            if (not any(site.blind_eszett for site in used) or self._plain(text).source == _LEXICON)
+            and _VOWEL.search(text)  # "vii" is no "vll" (an abbreviation wordfreq knows)
         ]
         if raw.score > 0:  # attested as written: only put back lost dots, and only by a margin
             floor = max(MIN_CANDIDATE, raw.score + MARGIN)
@@ -514,7 +577,12 @@ class _Repairer:
         for text, used in candidates:
             verdict = self._plain(text)
             shape = not all(site.rule.restores for site in used)
-            if verdict.score >= MIN_CANDIDATE and (not shape or junk or verdict.source == _LEXICON):
+            # one shape confusion that turns a long unknown word into a common one is OCR's
+            # classic slip ("Septernber", "flexibie"); a name is rarely one slip from "September"
+            common_slip = len(used) == 1 and len(part) >= MIN_SLIP_LENGTH and verdict.score >= COMMON_SLIP
+            if verdict.score >= MIN_CANDIDATE and (
+                not shape or junk or common_slip or verdict.source == _LEXICON
+            ):
                 accepted.append((text, used, verdict))
         if accepted:
             return self._choose(accepted, raw)

@@ -58,6 +58,7 @@ SEED_001_FIXES = {
     "Arbeltsmarktstrategle": "Arbeitsmarktstrategie", "Rechtskrelse": "Rechtskreise", "Berelch": "Bereich",
     "abgestlmmt": "abgestimmt", "wefden": "werden", "OIoV": "OloV", "Entséheidung": "Entscheidung",
     "Servicestélle": "Servicestelle", "Integratié)n": "Integration", "Ausbildungsberufeh": "Ausbildungsberufen",
+    "—": "–",  # the spaced dash: seed 000, the same template, has an en dash in each place
 }  # fmt: skip
 
 # Words of seed 001 that repair leaves alone although the page says otherwise: too damaged for
@@ -121,7 +122,7 @@ def test_changes_point_at_the_raw_text() -> None:
     result = repair_text(raw, K)
     for change in result.changes:
         assert raw[change.start : change.end] == change.raw
-        assert change.reason.startswith("confusion ")
+        assert change.reason.startswith(("confusion ", "em dash", "section sign", "roman numeral"))
     assert len(raw.split()) == len(result.text.split())
 
 

@@ -1,0 +1,40 @@
+"""Repairs that need a word's neighbours: § marks, SGB numerals, dashes; and single OCR slips."""
+
+from __future__ import annotations
+
+import pytest
+
+from aqb_extract.repair import repair_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("die in $ 5 vereinbarten Ziele", "die in § 5 vereinbarten Ziele"),
+        ("die in 8 5 vereinbarten Ziele", "die in § 5 vereinbarten Ziele"),
+        ("von den in & 4 genannten", "von den in § 4 genannten"),
+        ("Rechtskreise SGB Il, Ill, VIII, Xil und", "Rechtskreise SGB II, III, VIII, XII und"),
+        ("SGB II, III, VIII, XH und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("der Wirtschaft und — für den Bereich", "der Wirtschaft und – für den Bereich"),
+        ("am 11. Septernber 2020", "am 11. September 2020"),
+        ("flexibie und arbeitsmarktnahe Qualifizterung", "flexible und arbeitsmarktnahe Qualifizierung"),
+    ],
+)
+def test_context_and_slips_repaired(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "8 5 Euro",  # a number before a number is not a § reference
+        "SGB Xl und",  # "XI" would be a guess: OCR may have dropped a stroke of "XII"
+        "Kapitel Il Stato",  # no SGB list
+        "Sven Schoeller",
+        "Kai Klose",
+        "Anja von Bülow",
+        "Inmigra - Integrationsmaßnahme",
+    ],
+)
+def test_left_alone(clean: str) -> None:
+    assert repair_text(clean).text == clean
