@@ -11,6 +11,7 @@ The steps are plain functions, called in order by :func:`split_sections`:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ class Line:
 
 # "Seite 2 von 4", "Seite 2/4", "- 2 -", "2 / 4": page furniture, never content.
 FOOTER_RE = re.compile(
-    r"^\s*(?:(?:Seite|Page|S\.)\s*\d{1,3}\s*(?:(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3})\s*$",
+    r"^\W{0,3}\s*(?:(?:Seite|Page|S\.)\s*\d{1,3}\s*(?:(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3})\s*\W{0,3}$",
     re.IGNORECASE,
 )
 LONE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -85,13 +86,23 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
         if line.text.strip():
             by_page.setdefault(line.page, []).append(idx)
     edge_shapes: Counter[str] = Counter()
+    shape_pages: dict[str, set[int]] = {}
     edge_index: set[int] = set()
-    for indexes in by_page.values():
+    for page, indexes in by_page.items():
         edge = indexes[:2] + indexes[-2:]
         edge_index.update(edge)
         for shape in {_shape(lines[i].text) for i in edge}:
             edge_shapes[shape] += 1
+            shape_pages.setdefault(shape, set()).add(page)
     running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120}
+    # OCR reads the same header a little differently on each page ("AQB 2020 | Stadt Offenbach",
+    # "AGB 2020 | Stadt Offenbach"): near-identical edge lines on two pages count as one. Only
+    # lines with a number (a year, a page) qualify: "dem Lahn-Dill-Kreis" on page 1 and "des
+    # Lahn-Dill-Kreises" under the last page's signature are as alike, and both are content.
+    shapes = [s for s in edge_shapes if len(s) >= 12 and "#" in s]
+    for a, b in itertools.combinations(shapes, 2):
+        if shape_pages[a] != shape_pages[b] and fuzz.ratio(a, b) >= 88:
+            running.update((a, b))
     return [
         ln
         for i, ln in enumerate(lines)

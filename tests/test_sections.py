@@ -123,3 +123,12 @@ def test_heading_recovered_from_its_title(garbage: str) -> None:
     assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
     assert split.section(2).title == BODY[2]  # type: ignore[union-attr]
     assert garbage.strip() == "" or garbage not in split.section(1).text  # type: ignore[union-attr]
+
+
+def test_running_header_read_differently_on_each_page_is_dropped() -> None:
+    pages = [
+        "Zielvereinbarung\n2020\nerster Absatz\nAQB 2020 | Stadt Offenbach\n‚Seite 1 von 2",
+        "AGB 2020 | Stadt Offenbach\nzweiter Absatz\nmehr\n- 2 -",
+    ]
+    text = "\n".join(line.text for line in clean_lines(doc(*pages)))
+    assert text == "Zielvereinbarung\n2020\nerster Absatz\nzweiter Absatz\nmehr"
