@@ -38,4 +38,5 @@ class Settings(BaseModel):
         },
         description="below its threshold a field's record needs review",
     )
+    page_images: bool = Field(default=True, description="write small page images for the review report")
     corrections_files: tuple[Path, ...] = Field(default=(), description="user corrections (TOML)")

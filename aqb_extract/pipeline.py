@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings
@@ -55,19 +56,33 @@ def document_to_record(
     return record, repaired
 
 
-def _extract(
-    path: Path, settings: Settings, executor: Executor | None, rel: str
-) -> tuple[Record, SplitDocument | None]:
+@dataclass(frozen=True)
+class Extraction:
+    """What one input gave: its record, and for a document that could be read, its pages and
+    its repaired parts (for page images and for measuring repair)."""
+
+    record: Record
+    doc: DocumentText | None = None
+    repaired: SplitDocument | None = None
+
+
+def extract_document(
+    path: Path, settings: Settings, executor: Executor | None = None, rel: str | None = None
+) -> Extraction:
+    """Read, split, repair, parse and validate one input. Per-file problems become a failed
+    record here; only a missing program (:class:`MissingDependencyError`) escapes."""
     knowledge = load_knowledge(settings.corrections_files)
-    source = Source(path=rel)
+    source = Source(path=rel or path.name)
+    doc: DocumentText | None = None
     try:
         info = sniff(path, settings)
-        source = Source(path=rel, sha256=info.sha256, pages=info.pages)
+        source = Source(path=source.path, sha256=info.sha256, pages=info.pages)
         doc = read_document(path, settings, executor)
-        source = Source(path=rel, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
-        return document_to_record(doc, source, settings, knowledge)
+        source = Source(path=source.path, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
+        record, repaired = document_to_record(doc, source, settings, knowledge)
+        return Extraction(record, doc, repaired)
     except InputError as exc:
-        return failed_record(source, exc.message), None
+        return Extraction(failed_record(source, exc.message), doc)
     except (
         MemoryError,
         RecursionError,
@@ -80,23 +95,21 @@ def _extract(
     ) as exc:
         # A bug of ours or a library's on a strange file: that file fails, the batch goes on.
         log.exception("internal error on %s", path)
-        return failed_record(
-            source, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"
-        ), None
+        message = f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it"
+        return Extraction(failed_record(source, message), doc)
 
 
 def extract_file(
     path: str | Path, settings: Settings, executor: Executor | None = None, rel: str | None = None
 ) -> Record:
     """One input file -> its record. Never raises for a bad input (only for a missing program)."""
-    p = Path(path)
-    return _extract(p, settings, executor, rel or p.name)[0]
+    return extract_document(Path(path), settings, executor, rel).record
 
 
 def extract_with_text(path: str | Path, settings: Settings) -> tuple[Record, str, str]:
     """The record plus the document's text before and after repair (for measuring repair)."""
-    p = Path(path)
-    record, repaired = _extract(p, settings, None, p.name)
+    extraction = extract_document(Path(path), settings)
+    record, repaired = extraction.record, extraction.repaired
     if repaired is None:
         return record, "", ""
     raw, text = [repaired.head.raw], [repaired.head.text]
