@@ -7,18 +7,28 @@ boundaries and a single 40-page scan still uses every core.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
 import os
+import signal
 import stat
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .config import Settings
-from .models import Record
+from .errors import MissingDependencyError, UsageError
+from .models import Record, Source
 from .output import write_batch_files, write_record
 from .pipeline import extract_file
+from .validate import failed_record
+
+log = logging.getLogger(__name__)
 
 INPUT_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt"})
 
@@ -103,6 +113,69 @@ def needs_ocr(inputs: Iterable[InputFile]) -> bool:
     return any(i.path.suffix.lower() != ".txt" for i in inputs)
 
 
+class BatchInterrupted(KeyboardInterrupt):
+    """The run was stopped by a signal (Ctrl-C, SIGTERM); ``signum`` says which, so the CLI can
+    exit with 128 + signum as shells expect."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While the batch runs, SIGTERM stops it the way Ctrl-C does (finished records kept, temp
+    files removed) instead of killing the process where it stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise BatchInterrupted(signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+#: A temporary file of :func:`aqb_extract.output.write_atomic` (".NAME.XXXXXXXX.tmp") older than
+#: this is a leftover of a killed run (a live one renames its temp file within milliseconds).
+STALE_TEMP_SECONDS = 60.0
+
+
+def remove_stale_temp_files(out_dir: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete the temporary files a run killed with ``kill -9`` (or a power cut) left in the output
+    folder, so they never pile up; returns what was removed. Nothing else is touched."""
+    removed: list[Path] = []
+    now = time.time()
+    if not out_dir.is_dir():
+        return removed
+    for dirpath, _dirnames, filenames in os.walk(out_dir):
+        for name in filenames:
+            if not (name.startswith(".") and name.endswith(".tmp")):
+                continue
+            path = Path(dirpath) / name
+            try:
+                st = path.lstat()
+                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > older_than:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue
+    return removed
+
+
+def _unexpected(item: InputFile, exc: BaseException) -> Record:
+    """A document whose extraction raised what the pipeline does not expect: it fails alone."""
+    log.error("internal error on %s", item.path, exc_info=exc)
+    return failed_record(
+        Source(path=item.rel),
+        f"internal error while reading this file ({type(exc).__name__}: {str(exc)[:200]}); please report it",
+    )
+
+
 def run_batch(
     inputs: Sequence[InputFile],
     out_dir: Path,
@@ -112,35 +185,114 @@ def run_batch(
     """Extract every input, writing ``DIR/REL.json`` as each finishes, then the batch files.
 
     Records are written one by one, so an interrupted run keeps every finished record; the OCR
-    cache lets a second run skip the pages already read.
+    cache lets a second run skip the pages already read. Ctrl-C and SIGTERM raise
+    :class:`KeyboardInterrupt` (:class:`BatchInterrupted` for SIGTERM) after the records of the
+    documents already finished are written; pages in flight are abandoned.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    for path in remove_stale_temp_files(out_dir):
+        log.info("removed %s, left by an interrupted run", path)
     records: dict[str, Record] = {}
     in_flight = max(2, settings.workers + 1)
+
+    def finish(item: InputFile, fut: Future[Record]) -> None:
+        exc = fut.exception()
+        if isinstance(exc, MissingDependencyError):
+            raise exc  # nothing can be OCR'd: the run stops with the message (exit 2)
+        record = fut.result() if exc is None else _unexpected(item, exc)
+        try:
+            write_record(out_dir, item.rel, record)
+        except UsageError as refused:  # e.g. a symlink in DIR pointing elsewhere
+            record = failed_record(record.source, f"its record was not written: {refused.message}")
+        records[item.rel] = record
+        if on_done is not None:
+            on_done(item, record)
+
     # forkserver, not fork: the pool starts while document threads run, and forking a threaded
     # process can deadlock on locks held by the other threads.
     ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=ctx) as pool, ThreadPoolExecutor(max_workers=in_flight) as docs:
-        pending: dict[Future[Record], InputFile] = {}
-        queue = list(reversed(inputs))
-        try:
+    # The workers watch this pipe: when this process dies, even by kill -9, its end closes and
+    # they exit (a ProcessPoolExecutor's workers otherwise wait for work forever, each holding
+    # its queues open, and keep the forkserver alive with them).
+    lifeline, keep_alive = ctx.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        max_workers=settings.workers, mp_context=ctx, initializer=_worker_init, initargs=(lifeline,)
+    )
+    docs = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="aqb-doc")
+    pending: dict[Future[Record], InputFile] = {}
+    queue = list(reversed(inputs))
+    try:
+        with _sigterm_as_interrupt():
             while queue or pending:
                 while queue and len(pending) < in_flight:
                     item = queue.pop()
                     pending[docs.submit(extract_file, item.path, settings, pool, item.rel)] = item
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    item = pending.pop(fut)
-                    record = fut.result()
-                    write_record(out_dir, item.rel, record)
-                    records[item.rel] = record
-                    if on_done is not None:
-                        on_done(item, record)
-        except BaseException:
-            for fut in pending:
-                fut.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+                    finish(pending.pop(fut), fut)
+    except BaseException:
+        # Keep what is finished (a signal may arrive between a document's end and its write),
+        # then stop at once: the pages in flight are abandoned; their processes are ended.
+        with contextlib.suppress(BaseException):
+            for fut, item in list(pending.items()):
+                if fut.done() and not fut.cancelled() and fut.exception() is None:
+                    write_record(out_dir, item.rel, fut.result())
+        _abandon(pool, docs, pending)
+        keep_alive.close()
+        lifeline.close()
+        raise
+    docs.shutdown(wait=True)
+    pool.shutdown(wait=True)
+    keep_alive.close()
+    lifeline.close()
     ordered = [records[i.rel] for i in inputs if i.rel in records]
     write_batch_files(out_dir, ordered)
     return ordered
+
+
+def _worker_init(lifeline: Connection) -> None:
+    """Set up an OCR worker process so that it never outlives the run, nor does its Tesseract.
+
+    The worker leads its own process group with the programs it starts (Tesseract, poppler), and
+    ends that whole group at once when it is told to stop (SIGTERM, from :func:`_abandon`) or when
+    the main process is gone (``lifeline`` reaches its end: the main process exited or was killed
+    with kill -9). A terminal's Ctrl-C goes to the main process only, which then stops the workers;
+    Tesseract itself must be killed, as it does not react to SIGINT and a hung one would run on.
+    """
+    os.setpgrp()
+
+    def end_group(*_: object) -> None:
+        os.killpg(0, signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, end_group)
+
+    def watch() -> None:
+        with contextlib.suppress(Exception):
+            lifeline.poll(None)  # returns at end of file: the main process closed or died
+        end_group()
+
+    threading.Thread(target=watch, name="aqb-lifeline", daemon=True).start()
+
+
+def _abandon(
+    pool: ProcessPoolExecutor, docs: ThreadPoolExecutor, pending: dict[Future[Record], InputFile]
+) -> None:
+    """Stop without waiting for the pages in flight: end the worker processes, so every page not
+    yet read fails with ``BrokenProcessPool`` and the document threads waiting on them return.
+
+    Not ``pool.shutdown(cancel_futures=True)``: ``Future.cancel()`` does not wake a thread waiting
+    in ``as_completed`` (the reader's), which would then wait forever, and with it the interpreter's
+    exit, which joins every document thread. A Tesseract child still running finishes its page
+    and exits; its output is not read.
+    """
+    for fut in pending:
+        fut.cancel()  # documents not started yet
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API for this
+    docs.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.join(timeout=5)
+    pool.shutdown(wait=False)
