@@ -82,6 +82,17 @@ def _walk(root: Path, out_dir: Path) -> Iterator[tuple[Path, str] | Path]:
                 yield p
 
 
+def _as_text(rel: str) -> str:
+    """``rel`` as text that can be written to JSON and CSV: bytes of a file name that are not
+    UTF-8 (a name from an old Windows share, say) are shown as ``\\xe9`` instead of the lone
+    surrogates Python decodes them to, which no UTF-8 writer accepts."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+    return rel
+
+
 def collect_inputs(paths: Sequence[Path], out_dir: Path) -> Collected:
     """Every input under the given files and folders, each with a unique REL."""
     inputs: list[InputFile] = []
@@ -89,6 +100,7 @@ def collect_inputs(paths: Sequence[Path], out_dir: Path) -> Collected:
     used: set[str] = set()
 
     def add(path: Path, rel: str) -> None:
+        rel = _as_text(rel)
         base, n = rel, 2
         while rel.casefold() in used:
             stem, dot, suffix = base.rpartition(".")
@@ -204,6 +216,14 @@ def run_batch(
             write_record(out_dir, item.rel, record)
         except UsageError as refused:  # e.g. a symlink in DIR pointing elsewhere
             record = failed_record(record.source, f"its record was not written: {refused.message}")
+        except (OSError, ValueError) as exc:  # name too long, disk full, text JSON cannot hold
+            log.error("cannot write the record of %s", item.path, exc_info=exc)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+            record = failed_record(
+                Source(path=item.rel),
+                f"its record could not be written to the output folder ({reason}); "
+                "shorten or rename the file, or free disk space, and run again",
+            )
         records[item.rel] = record
         if on_done is not None:
             on_done(item, record)

@@ -478,3 +478,33 @@ def test_hanging_or_crashing_tesseract_fails_that_document_only(tmp_path: Path) 
     assert record("gut.pdf").source.method == "ocr"
     assert "Tesseract" not in (record("gut.pdf").error or "")
     assert record("gross-gerau.txt").status == "needs_review"
+
+
+def test_a_bug_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever a stage raises on one file (here a RuntimeError no stage expects), that file gets a
+    failed record saying so, and the rest of the batch is extracted and written."""
+    import aqb_extract.batch as batch_mod
+    from aqb_extract.config import Settings
+    from aqb_extract.pipeline import extract_file as real
+
+    def flaky(path: Path, *args: object, **kwargs: object) -> Record:
+        if Path(path).name == "boom.txt":
+            raise RuntimeError("a stage fell over")
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_mod, "extract_file", flaky)
+    for name in ("a.txt", "boom.txt", "b.txt"):
+        shutil.copyfile(seed_path("000"), tmp_path / name)
+    inputs = batch_mod.collect_inputs([tmp_path], tmp_path / "out").inputs
+    records = batch_mod.run_batch(inputs, tmp_path / "out", Settings(workers=1, use_cache=False))
+    assert [(r.source.path, r.status) for r in records] == [
+        ("a.txt", "ok"),
+        ("b.txt", "ok"),
+        ("boom.txt", "failed"),
+    ]
+    assert (
+        records[2].error
+        == "internal error while reading this file (RuntimeError: a stage fell over); please report it"
+    )
+    assert (tmp_path / "out" / "boom.txt.json").is_file()
+    assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 3

@@ -31,7 +31,7 @@ pytestmark = [
 ]
 
 SCRIPT = Path(sys.executable).with_name("aqb-extract")
-DOCS = 6
+DOCS = 8
 PAGES = 1  # per document: each finished document is a step the runs can be stopped between
 
 
