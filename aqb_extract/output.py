@@ -34,12 +34,26 @@ SUMMARY_COLUMNS = (
 )
 
 
+TEMP_STEM_BYTES = 200
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it: POSIX offers no plain getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that readers only ever see a complete file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The temp name must fit in NAME_MAX (255 bytes) even when the target's name nearly fills it.
+    stem = path.name.encode("utf-8")[:TEMP_STEM_BYTES].decode("utf-8", "ignore")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
     try:
+        # mkstemp makes the file 0600; records are shared, so give it what open() would (umask)
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

@@ -203,10 +203,6 @@ def test_nonexistent_path_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="output.write_atomic creates files with tempfile.mkstemp, mode 0600, whatever the umask",
-)
 def test_written_files_follow_the_umask(run: Run) -> None:
     """Records on a share must be readable by colleagues: with umask 022, mode 0644 (as xlsx.py does)."""
     umask = os.umask(0o022)
