@@ -16,16 +16,24 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .config import Settings
-from .errors import MissingDependencyError, UsageError
+from .errors import AqbError, MissingDependencyError, UsageError
 from .models import Record, Source
-from .output import write_batch_files, write_record
-from .pipeline import extract_file
+from .output import pages_dir, write_batch_files, write_record
+from .pageimages import write_page_images
+from .pipeline import extract_document
 from .validate import failed_record
 
 log = logging.getLogger(__name__)
@@ -188,6 +196,18 @@ def _unexpected(item: InputFile, exc: BaseException) -> Record:
     )
 
 
+def _extract_one(item: InputFile, settings: Settings, pool: Executor, out_dir: Path) -> Record:
+    """One document: its record, and for a scan its page images for the review report (which
+    never decide the record: a picture that cannot be made is logged and left out)."""
+    extraction = extract_document(item.path, settings, pool, item.rel)
+    if settings.page_images and extraction.doc is not None and extraction.doc.method == "ocr":
+        try:
+            write_page_images(item.path, extraction.doc, pages_dir(out_dir, item.rel), settings)
+        except (AqbError, OSError, ValueError) as exc:
+            log.warning("no page images for %s: %s", item.rel, exc)
+    return extraction.record
+
+
 def run_batch(
     inputs: Sequence[InputFile],
     out_dir: Path,
@@ -246,7 +266,7 @@ def run_batch(
             while queue or pending:
                 while queue and len(pending) < in_flight:
                     item = queue.pop()
-                    pending[docs.submit(extract_file, item.path, settings, pool, item.rel)] = item
+                    pending[docs.submit(_extract_one, item, settings, pool, out_dir)] = item
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     finish(pending.pop(fut), fut)

@@ -74,6 +74,15 @@ def record_path(out_dir: Path, rel: str) -> Path:
     return target
 
 
+def pages_dir(out_dir: Path, rel: str) -> Path:
+    """``DIR/pages/REL/``: where the page images of one input go (never outside ``DIR``)."""
+    root = out_dir.resolve()
+    target = (root / "pages" / rel).resolve()
+    if not target.is_relative_to(root / "pages") or target == root / "pages":
+        raise UsageError(f"refusing to write page images of {rel!r} outside the output folder {out_dir}")
+    return target
+
+
 def record_json(record: Record) -> str:
     return record.model_dump_json(indent=2) + "\n"
 

@@ -94,7 +94,9 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
         for shape in {_shape(lines[i].text) for i in edge}:
             edge_shapes[shape] += 1
             shape_pages.setdefault(shape, set()).add(page)
-    running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120}
+    # a bare number is no running header: "2025" under the title folds to the same shape as a
+    # page number OCR misread, and page numbers are dropped by _is_page_number already
+    running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120 and any(c.isalpha() for c in s)}
     # OCR reads the same header a little differently on each page ("AQB 2020 | Stadt Offenbach",
     # "AGB 2020 | Stadt Offenbach"): near-identical edge lines on two pages count as one. Only
     # lines with a number (a year, a page) qualify: "dem Lahn-Dill-Kreis" on page 1 and "des

@@ -309,9 +309,10 @@ def render_summary(
     if not todo:
         return head
     table = Table(box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Document", no_wrap=True)
+    # long file names must not squeeze the reasons out of a narrow terminal: both may wrap
+    table.add_column("Document", overflow="fold", ratio=2)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Reasons", ratio=1)
+    table.add_column("Reasons", ratio=3)
     for r in todo:
         table.add_row(
             Text(r.source.path),

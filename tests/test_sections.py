@@ -132,3 +132,9 @@ def test_running_header_read_differently_on_each_page_is_dropped() -> None:
     ]
     text = "\n".join(line.text for line in clean_lines(doc(*pages)))
     assert text == "Zielvereinbarung\n2020\nerster Absatz\nzweiter Absatz\nmehr"
+
+
+def test_year_under_the_title_survives_a_misread_page_number() -> None:
+    pages = ["Zielvereinbarung\n2025\nzwischen\nText\n1", "Text\nmehr\n7", "Text\nnoch mehr\n3"]
+    text = "\n".join(line.text for line in clean_lines(doc(*pages)))
+    assert text.startswith("Zielvereinbarung\n2025\n")
