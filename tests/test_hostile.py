@@ -485,14 +485,15 @@ def test_a_bug_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pyt
     failed record saying so, and the rest of the batch is extracted and written."""
     import aqb_extract.batch as batch_mod
     from aqb_extract.config import Settings
-    from aqb_extract.pipeline import extract_file as real
+    from aqb_extract.pipeline import Extraction
+    from aqb_extract.pipeline import extract_document as real
 
-    def flaky(path: Path, *args: object, **kwargs: object) -> Record:
+    def flaky(path: Path, *args: object, **kwargs: object) -> Extraction:
         if Path(path).name == "boom.txt":
             raise RuntimeError("a stage fell over")
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch_mod, "extract_file", flaky)
+    monkeypatch.setattr(batch_mod, "extract_document", flaky)
     for name in ("a.txt", "boom.txt", "b.txt"):
         shutil.copyfile(seed_path("000"), tmp_path / name)
     inputs = batch_mod.collect_inputs([tmp_path], tmp_path / "out").inputs
