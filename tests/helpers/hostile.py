@@ -36,6 +36,13 @@ def corrupt_pdf(path: Path) -> Path:
     return path
 
 
+def no_pages_pdf(path: Path) -> Path:
+    """A well-formed PDF without a single page."""
+    with open(path, "wb") as fh:
+        pypdf.PdfWriter().write(fh)
+    return path
+
+
 def encrypted_pdf(source: Path, path: Path, user_password: str = "geheim") -> Path:
     """``source`` protected with AES-256; an empty ``user_password`` gives a PDF that opens
     without asking (only its owner permissions are protected)."""
