@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -61,7 +62,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 def test_exit_code_and_files_written(run: Run) -> None:
     assert run.result.exit_code == 0, run.result.output
     written = sorted(p.relative_to(run.out).as_posix() for p in run.out.rglob("*") if p.is_file())
-    assert written == sorted([f"{rel}.json" for rel in INPUTS] + ["records.jsonl", "summary.csv"])
+    pictures = [f"pages/scans/kassel scan.pdf/page-{n}.jpg" for n in (1, 2, 3, 4)]
+    pictures.append("pages/scans/kassel scan.pdf/pages.json")
+    assert written == sorted([f"{rel}.json" for rel in INPUTS] + ["records.jsonl", "summary.csv", *pictures])
     assert "3 documents" in run.result.output
 
 
@@ -211,3 +214,16 @@ def test_written_files_follow_the_umask(run: Run) -> None:
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, (
             f"{path.name}: {oct(path.stat().st_mode & 0o777)}"
         )
+
+
+def test_review_report_of_a_real_run_marks_words_on_the_scan(run: Run, tmp_path: Path) -> None:
+    """The review report built from this run shows the scan's page images with the evidence
+    boxes of the OCR'd words (percent positions over the picture)."""
+    result = runner.invoke(app, ["review", str(run.out), "--dest", str(tmp_path / "review")])
+    assert result.exit_code == 0, result.output
+    pages = json.loads((run.out / "pages" / "scans" / "kassel scan.pdf" / "pages.json").read_text())
+    assert [p["number"] for p in pages] == [1, 2, 3, 4] and pages[0]["width"] > 2000
+    doc_page = next(p for p in (tmp_path / "review" / "docs").glob("*.html") if "kassel-scan" in p.name)
+    html = doc_page.read_text(encoding="utf-8")
+    assert "page-1.jpg" in html
+    assert re.search(r'class="box" data-key="amount_eur"[^>]*style="left: [\d.]+%; top: [\d.]+%', html)
