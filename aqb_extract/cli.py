@@ -25,7 +25,7 @@ app = typer.Typer(
     help="Turn AQB target agreements (scans, PDFs, OCR text) into validated records.",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message: easy to grep
 
 
 def _version(value: bool) -> None:
