@@ -119,3 +119,40 @@ def test_written_dates_round_trip(date: dt.date, zero_pad: bool, month_name: boo
     got, confidence = parse_german_date(text, date.year)
     assert got == date
     assert confidence >= 0.9
+
+
+def test_specks_after_the_date() -> None:
+    # standing apart, a speck is no part of the date
+    assert parse_german_date("24.9.19 “", 2019) == (dt.date(2019, 9, 24), 0.95)
+    assert parse_german_date("8.8.2023 ° ~", 2023)[0] == dt.date(2023, 8, 8)
+    # glued to the last digit it might have been one: read, but with doubts said
+    reading = read_german_date("21.9.19°", 2019)
+    assert reading.date == dt.date(2019, 9, 21)
+    assert reading.confidence <= 0.85
+    assert reading.note == "mark '°' after the date ignored"
+    # a speck never turns noise into a date
+    assert parse_german_date("7. 7 207 -4 “", 2024) == (None, 0.0)
+    assert parse_german_date("21.9.1°", 2019) == (None, 0.0)
+
+
+def test_month_with_an_ocr_letter_confusion() -> None:
+    assert month_number("Septernber") == (9, 0.8)
+    assert month_number("Novernber") == (11, 0.8)
+    assert month_number("Augiist") == (8, 0.8)
+    reading = read_german_date("11. Septernber 2020", 2020)
+    assert reading.date == dt.date(2020, 9, 11)
+    assert reading.confidence <= 0.85 and reading.note == "month 'Septernber' read fuzzily"
+    assert month_number("Juii") == (None, 0.0)  # still Juni or Juli
+
+
+def test_noise_around_a_date_with_a_four_digit_year() -> None:
+    reading = read_german_date("4. Juli ‚2026 AD", 2026)
+    assert reading.date == dt.date(2026, 7, 4)
+    assert reading.confidence <= 0.7
+    assert reading.note == "'‚2026 AD' around the date ignored"
+    assert read_german_date("4.7.2026 Be", 2026).date == dt.date(2026, 7, 4)
+    # after a two-digit year, the noise might have been the rest of the year: no date
+    assert parse_german_date("19.6.19 Be", 2019) == (None, 0.0)
+    # noise that is most of the text stays unreadable
+    assert parse_german_date("8 = 18 ERRER", 2018) == (None, 0.0)
+    assert parse_german_date("1.7.2026 x y z", 2026) == (None, 0.0)

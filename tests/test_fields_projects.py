@@ -446,3 +446,261 @@ def test_unbulleted_line_resembling_a_later_heading_is_kept_and_warned() -> None
         (2, "Qualifizierung zur Arbeitsmarktintegration")
     ]
     assert any("resembles the heading of category 3" in w.message for w in result.warnings)
+
+
+# --------------------------------------------------------------------------- OCR residue (scans)
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "title"),
+    [
+        (
+            ". - Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)",
+            ". -",
+            "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)",
+        ),
+        (".. Ausbildungslotsen an beruflichen Schulen", "..", "Ausbildungslotsen an beruflichen Schulen"),
+        (".Lernwerkstatt „Zukunft gestalten“", ".", "Lernwerkstatt „Zukunft gestalten“"),
+        (". » Außerschulischer Lernort Kfz-Werkstatt", ". »", "Außerschulischer Lernort Kfz-Werkstatt"),
+        (
+            ",,Bleib dran!“ - Ausbildungsabbrüche verhindern",
+            None,
+            ",,Bleib dran!“ - Ausbildungsabbrüche verhindern",
+        ),
+        (". und weitere", None, ". und weitere"),
+    ],
+)
+def test_split_marker_strips_bullet_residue(line: str, marker: str | None, title: str) -> None:
+    assert split_marker(line) == (marker, title)
+
+
+def test_bullet_residue_in_a_list() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n.. Ausbildungslotsen an beruflichen Schulen\n"
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "- Ausbildungsabbrüche verhindern\n. - Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)\n"
+    )
+    assert titles(text) == [
+        (1, "Ausbildungslotsen an beruflichen Schulen"),
+        (2, "Ausbildungsabbrüche verhindern"),
+        (2, "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)"),
+    ]
+
+
+def test_dots_before_a_heading_are_a_speck_not_a_bullet() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Aa\n"
+        ". 2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- Bb\n"
+    )
+    assert titles(text) == [(1, "Aa"), (2, "Bb")]
+
+
+def test_marks_alone_at_the_end_of_a_title_are_dropped() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Teilzeitausbildung für Alleinerziehende _\n"
+        "- Ausbildung zur Hauswirtschafterin ;\n- Fit für die Ausbildung (FiA) -\n"
+        ". » Außerschulischer Lernort Kfz-Werkstatt\n- Modul Teil |\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Teilzeitausbildung für Alleinerziehende",
+        "Ausbildung zur Hauswirtschafterin",
+        "Fit für die Ausbildung (FiA)",
+        "Außerschulischer Lernort Kfz-Werkstatt",
+        "Modul Teil |",  # "|" may be a final "I": kept, and flagged
+    ]
+    assert [w.field for w in result.warnings if "damaged" in w.message] == ["projects[4]"]
+
+
+@pytest.mark.parametrize("closing", ["‘", "’", "'", '"', "”"])
+def test_closing_quote_matches_the_opening_one(closing: str) -> None:
+    text = f"1. Ausbildungsvorbereitung\n- Berufsvorbereitung für Geflüchtete „Perspektive Zukunft{closing}\n"
+    assert titles(text) == [(1, "Berufsvorbereitung für Geflüchtete „Perspektive Zukunft“")]
+
+
+def test_quotes_without_an_open_german_quote_are_left_alone() -> None:
+    text = "1. Ausbildungsvorbereitung\n- Sprachcafé 'Mütter'\n- „Bleib dran!“ plus\n- Kurs „A“ und 'B'\n"
+    assert [t for _, t in titles(text)] == ["Sprachcafé 'Mütter'", "„Bleib dran!“ plus", "Kurs „A“ und 'B'"]
+
+
+# The widest line of § 5 (88 characters): a title line wrapped when it came close to this.
+WIDE = "Die Förderung aller hier im Folgenden aufgeführten Projekte und Maßnahmen durch das Land\n"
+
+
+def test_dash_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
+    text = (
+        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "Berufsbezogene Deutschförderung für Geflüchtete\n"
+        "- Küchenhelferqualifizierung „Frischküche‘ -\n"
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
+        "Gärtnerische Qualifizierung im Grünflächenamt\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Berufsbezogene Deutschförderung für Geflüchtete",
+        "Küchenhelferqualifizierung „Frischküche“",
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
+        "Gärtnerische Qualifizierung im Grünflächenamt",
+    ]
+    assert any("dash at the end of a short line" in w.message for w in result.warnings)
+
+
+def test_dash_at_the_end_of_a_full_line_wraps() -> None:
+    text = (
+        WIDE + "1. Ausbildungsvorbereitung\n"
+        "- Mädchen- und Frauenförderung im Übergang von der allgemeinbildenden Schule -\n"
+        "Beruf\n- Coaching\n"
+    )
+    assert titles(text) == [
+        (1, "Mädchen- und Frauenförderung im Übergang von der allgemeinbildenden Schule - Beruf"),
+        (1, "Coaching"),
+    ]
+
+
+def test_unmarked_list_with_a_stray_mark_is_not_a_bulleted_list() -> None:
+    """A speck read as "-" on one line does not make the lines after long ones their wraps."""
+    text = (
+        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "Berufsbezogene Deutschförderung für Geflüchtete\n"
+        "Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)\n"
+        "- Küchenhelferqualifizierung\n"
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
+        "Gärtnerische Qualifizierung im Grünflächenamt\n"
+    )
+    assert [t for _, t in titles(text)] == [
+        "Berufsbezogene Deutschförderung für Geflüchtete",
+        "Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)",
+        "Küchenhelferqualifizierung",
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
+        "Gärtnerische Qualifizierung im Grünflächenamt",
+    ]
+
+
+def test_numbered_next_heading_does_not_make_an_unmarked_list_bulleted() -> None:
+    text = (
+        WIDE + "1. Ausbildungsvorbereitung\nProduktionsschule Darmstadt\n"
+        "Mädchen- und Frauenförderung im Übergang Schule - Beruf\n"
+        "Coaching für Jugendliche ohne Schulabschluss\n"
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [
+        (1, "Produktionsschule Darmstadt"),
+        (1, "Mädchen- und Frauenförderung im Übergang Schule - Beruf"),
+        (1, "Coaching für Jugendliche ohne Schulabschluss"),
+        (3, "Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)"),
+    ]
+    assert not any("bullet" in w.message for w in result.warnings)
+
+
+def test_unmarked_line_after_a_full_line_is_warned() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n"
+        "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländischen Berufsabschlüssen\n"
+        "Nachqualifizierung\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländischen Berufsabschlüssen",
+        "Nachqualifizierung",
+    ]
+    assert any("after a full line" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "furniture", ["AQB 2020 | Stadt Offenbach", "AGB 2025'| Hochtaunuskreis -", "Seite 2 von 4"]
+)
+def test_running_header_or_footer_is_no_project(furniture: str) -> None:
+    text = f"1. Ausbildungsvorbereitung\n- FAuB\n{furniture}\n- PersA 3.0\n"
+    assert titles(text) == [(1, "FAuB"), (1, "PersA 3.0")]
+
+
+def test_word_torn_by_an_apostrophe_is_flagged() -> None:
+    assert title_damage("Schulverweigerung - Die 2. C' hance") == "a word torn by an apostrophe"
+    assert title_damage("Schulverweigerung - Die 2. Chance") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "title"),
+    [
+        (
+            '" Assistierte Ausbildung in der Altenpflegehilfe',
+            '"',
+            "Assistierte Ausbildung in der Altenpflegehilfe",
+        ),
+        (
+            '" - Qualifizierung Straßen- und Tiefbauhelfer/-innen',
+            '" -',
+            "Qualifizierung Straßen- und Tiefbauhelfer/-innen",
+        ),
+        (
+            '" Bleib dran!" - Ausbildungsabbrüche verhindern',
+            None,
+            '" Bleib dran!" - Ausbildungsabbrüche verhindern',
+        ),
+        (
+            "„Bleib dran!“ - Ausbildungsabbrüche verhindern",
+            None,
+            "„Bleib dran!“ - Ausbildungsabbrüche verhindern",
+        ),
+    ],
+)
+def test_split_marker_quote_specks(line: str, marker: str | None, title: str) -> None:
+    """A quote standing alone before a title is a speck, unless the title closes a quote later."""
+    assert split_marker(line) == (marker, title)
+
+
+def test_specks_read_as_letters_at_the_end_are_dropped_and_warned() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Verbundausbildung Fachkraft für Lagerlogistik Ne\n"
+        "- Ausbildungscoaching für Geflüchtete Ä\n- Qualifizierung zur Alltagsbegleiterin j\n"
+        "- Qualifizierung Straßen- und Tiefbauhelfer/-innen'\n"
+        "- Modul A\n- Kurs Teil II\n- Beschäftigungsgesellschaft eG\n- Sprachcafé 'Mütter'\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Verbundausbildung Fachkraft für Lagerlogistik",
+        "Ausbildungscoaching für Geflüchtete",
+        "Qualifizierung zur Alltagsbegleiterin",
+        "Qualifizierung Straßen- und Tiefbauhelfer/-innen",
+        "Modul A",
+        "Kurs Teil II",
+        "Beschäftigungsgesellschaft eG",
+        "Sprachcafé 'Mütter'",
+    ]
+    assert [w.field for w in result.warnings if "OCR specks" in w.message] == [
+        "projects[0]",
+        "projects[1]",
+        "projects[2]",
+        "projects[3]",
+    ]
+
+
+@pytest.mark.parametrize("furniture", ["Zielvereinbarung 2019 – Rheingau-Taunus-Kreis", "- 3 -"])
+def test_more_running_headers_and_footers(furniture: str) -> None:
+    text = f"1. Ausbildungsvorbereitung\n- FAuB\n{furniture}\n- PersA 3.0\n"
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "FAuB"), (1, "PersA 3.0")]
+    assert not any(furniture in w.message for w in result.warnings)
+
+
+def test_specks_glued_to_the_end_and_stray_apostrophes() -> None:
+    text = (
+        "1. Ausbildungsvorbereitung\n- Küchenhelferqualifizierung „Frischküche“*\n"
+        "- Fachtag „Übergänge gestalten“ 2026°\n- Begleitung'von Auszubildenden\n"
+        "- Ausbildung' zur Hauswirtschafterin\n- Frauen in'Männerberufen\n"
+        "- Sprachcafé 'Mütter' und Kinder\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Küchenhelferqualifizierung „Frischküche“",
+        "Fachtag „Übergänge gestalten“ 2026",
+        "Begleitung von Auszubildenden",
+        "Ausbildung zur Hauswirtschafterin",
+        "Frauen in Männerberufen",
+        "Sprachcafé 'Mütter' und Kinder",
+    ]
+    assert sorted({w.field for w in result.warnings if w.field != "projects"}) == [
+        f"projects[{i}]" for i in range(5)
+    ]

@@ -422,3 +422,187 @@ def test_den_inside_an_institution_line_is_no_place() -> None:
         "Wiesbaden",
         dt.date(2023, 8, 8),
     )
+
+
+# --------------------------------------------------------------------------- heavy scans: noise, stamps
+
+KREIS_OFFENBACH = K.partner_by_ags("06438")
+LK_KASSEL = K.partner_by_ags("06633")
+
+
+def fields_of(result: Extracted[tuple[Signatory, ...]]) -> set[str]:
+    return {w.field for w in result.warnings}
+
+
+def test_names_amid_scribbles_side_by_side() -> None:
+    text = (
+        "Wiesbaden, En 19012022 SE EIN den 17. August 2021\nGE ls]\nY I \\\n"
+        "Kai Klose RS A Matthias Bräutigam\nStaatsminister Su Landrat\n"
+        "Hessisches Ministerium x des Kreises Offenbach\n"
+    )
+    result = parse(text, 2021, KREIS_OFFENBACH)
+    assert rows(result) == [
+        ("ministry", "Kai Klose", "Staatsminister", "Wiesbaden", None, "19012022"),
+        ("partner", "Matthias Bräutigam", "Landrat", "Dietzenbach", dt.date(2021, 8, 17), "17. August 2021"),
+    ]
+    msgs = messages(result)
+    # the partner's name is read amid noise and the place is assumed: both said, never silent
+    assert (
+        "signatories[1].name",
+        "name read from a line with OCR noise: 'Kai Klose RS A Matthias Bräutigam'",
+    ) in msgs
+    assert (
+        "signatories[1].place",
+        "place unreadable ('SE EIN'); the partner's seat Dietzenbach assumed",
+    ) in msgs
+    assert ("signatories[0].date", "date unreadable: '19012022'") in msgs
+    assert "signatories[0].name" not in fields_of(result)  # the minister of the year, read exactly
+
+
+def test_den_lost_in_the_second_column_and_names_with_specks() -> None:
+    text = (
+        "Wiesbaden, den nd 3 . 1 Kassel, ee 30. 8. Z 4\n"
+        "Heike Hofmann % 7% Jutta Kühn-Weißbrod >\n"
+        "Staatsministerin er ; Erste Kreisbeigeordnete\n"
+    )
+    result = parse(text, 2024, LK_KASSEL)
+    assert rows(result) == [
+        ("ministry", "Heike Hofmann", "Staatsministerin", "Wiesbaden", None, "nd 3 . 1"),
+        ("partner", "Jutta Kühn-Weißbrod", "Erste Kreisbeigeordnete", "Kassel", None, "30. 8. Z 4"),
+    ]
+    assert {"signatories[1].name", "signatories[0].date", "signatories[1].date"} <= fields_of(result)
+
+
+def test_stacked_name_with_a_speck_and_lost_place_line() -> None:
+    text = (
+        'Wiesbaden, den wa ie.\nStefan Grüttner\n"Staatsminister\nHessisches Ministerium\n'
+        "Anja von Bülow es\nOberbürgermeisterin\nder documenta Stadt Kassel '\n"
+    )
+    result = parse(text, 2018, KASSEL)
+    assert [(s.side, s.name, s.role, s.place, s.date) for s in result.value or ()] == [
+        ("ministry", "Stefan Grüttner", "Staatsminister", "Wiesbaden", None),
+        ("partner", "Anja von Bülow", "Oberbürgermeisterin", "Kassel", None),
+    ]
+    msgs = messages(result)
+    assert ("signatories[1].place", "place not found; the partner's seat Kassel assumed") in msgs
+    assert ("signatories[1].name", "name read from a line with OCR noise: 'Anja von Bülow es'") in msgs
+
+
+def test_name_with_a_quote_mark_is_a_clean_name() -> None:
+    text = 'Wiesbaden, den 28.5.2025\n"Heike Hofmann\nStaatsministerin\nKassel, den 26.4.25\n"Dirk Krüger\nLandrat\n'
+    result = parse(text, 2025, LK_KASSEL)
+    assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Dirk Krüger"]
+    assert result.warnings == ()
+
+
+def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
+    text = (
+        "Wiesbaden, den.24.9.19 “\nKai Klose ar\nStaatsminister m\n"
+        "Bad Schwalbach, den 21.9.19\nKatrin.Wagner\nLandrätin -\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06439"))
+    assert rows(result) == [
+        ("ministry", "Kai Klose", "Staatsminister", "Wiesbaden", dt.date(2019, 9, 24), "24.9.19 “"),
+        ("partner", "Katrin Wagner", "Landrätin", "Bad Schwalbach", dt.date(2019, 9, 21), "21.9.19"),
+    ]
+    assert [f for f, _ in messages(result)] == ["signatories[1].name"]  # the glued name is said
+
+
+def test_block_without_a_readable_place_line_is_found_in_section_7() -> None:
+    body = (
+        "Der Landkreis Waldeck-Frankenberg beteiligt sich an Umfragen und Tagungen des HMSI mit dem\n"
+        "Die Zielvereinbarungen werden auf dem Internetportal des HMSI „Arbeitswelt Hessen“\n"
+        "veröffentlicht.\n\n. an den 2 942 4\n\n>\n\n"
+        "Heike Hofmann \\ | % y Claudia Müller a\nStaatsministerin a Landrätin\n"
+        "Hessisches Ministerium 2 des Landkreises Waldeck-Frankenberg\n"
+    )
+    doc = SplitDocument(
+        head=EMPTY,
+        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
+        tail=EMPTY,
+    )
+    result = parse_signatories(doc, K, 2024, K.partner_by_ags("06635"))
+    assert [(s.side, s.name, s.role, s.place, s.date) for s in result.value or ()] == [
+        ("ministry", "Heike Hofmann", "Staatsministerin", "Wiesbaden", None),
+        ("partner", "Claudia Müller", "Landrätin", "Korbach", None),
+    ]
+    assert {"signatories[0].place", "signatories[1].place", "signatories[1].name"} <= fields_of(result)
+
+
+def test_section_7_line_starting_with_a_known_place_starts_the_block() -> None:
+    body = "Die Zielvereinbarungen werden veröffentlicht.\nWiesbaden, En 1901\nKai Klose\nStaatsminister\n"
+    doc = SplitDocument(
+        head=EMPTY,
+        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
+        tail=EMPTY,
+    )
+    result = parse_signatories(doc, K, 2021, KREIS_OFFENBACH)
+    assert [(s.name, s.place) for s in result.value or ()] == [("Kai Klose", "Wiesbaden")]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Be = IS, ==",
+        "5 = edler > (2 = = \\S\\",
+        "Fe ENT =) 3 3 \\ 3 JE",
+        "S N If - \\",
+        "AGB 2025'| Hochtaunuskreis -",
+    ],
+)
+def test_noise_lines_give_no_names(noise: str) -> None:
+    text = f"Wiesbaden, den 8.8.23\nKassel, den 8.9.2023\n{noise}\nKai Klose\nStaatsminister\nSven Schoeller\nOberbürgermeister\n"
+    assert rows(parse(text)) == rows(parse(STACKED))
+
+
+def test_a_place_amid_noise_is_no_name() -> None:
+    text = "Wiesbaden, den 8.8.23\nKai Klose\nStaatsminister\nBad Schwalbach dn ~ 8.9.23 %\nMax Muster\nLandrat\n"
+    result = parse(text, 2023, K.partner_by_ags("06439"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Max Muster"]
+
+
+def test_unreadable_place_without_a_known_partner_stays_empty() -> None:
+    text = "Wiesbaden, den 1.8.2021 SE EIN den 17.8.2021\nKai Klose Max Muster\nStaatsminister Landrat\n"
+    result = parse(text, 2021, None)
+    assert [s.place for s in result.value or ()] == ["Wiesbaden", None]
+    assert ("signatories[1].place", "place unreadable: 'SE EIN'") in messages(result)
+
+
+def test_minister_named_again_on_a_noisy_line_is_not_the_partner() -> None:
+    text = (
+        "Wiesbaden, den 8.8.23\nKassel, den 8.9.2023\nKai Klose\nStaatsminister\n"
+        "gez. Kai Klose %% ~\nSven Schoeller\nOberbürgermeister\n"
+    )
+    assert rows(parse(text)) == rows(parse(STACKED))
+
+
+def test_minister_glued_into_one_word_amid_noise() -> None:
+    text = (
+        "Wiesbaden, den 6.5.2019 Bad Schwalbach, den 6.4.19\nee F* =\nEh eh; = : \\ ne 3]\n"
+        "KaiKlose N, ED Hans-Jürgen Becker er\nStaatsminister 0. Landrat a\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06439"))
+    assert [(s.side, s.name, s.role) for s in result.value or ()] == [
+        ("ministry", "Kai Klose", "Staatsminister"),
+        ("partner", "Hans-Jürgen Becker", "Landrat"),
+    ]
+    assert "signatories[1].name" in fields_of(result)
+
+
+def test_single_noisy_name_in_the_right_column_is_the_partners() -> None:
+    text = "Wiesbaden, den 1.8.2021 Fulda, den 2.8.2021\n~ %% = Bernd Woide er\nLandrat\n"
+    result = parse(text, 2021, K.partner_by_ags("06631"))
+    assert [(s.side, s.name) for s in result.value or ()] == [("ministry", None), ("partner", "Bernd Woide")]
+
+
+def test_capital_specks_after_a_name_are_noise_and_warned() -> None:
+    text = "Wiesbaden, den 8.8.23\nKai Klose\nStaatsminister\nKassel, den 8.9.2023\nMarlies Bräutigam ER\nLandrätin\n"
+    result = parse(text)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Marlies Bräutigam"]
+    assert (
+        "signatories[1].name",
+        "name read from a line with OCR noise: 'Marlies Bräutigam ER'",
+    ) in messages(result)
+    # names written in capitals throughout stay clean names
+    caps = "Wiesbaden, den 8.8.23\nKai Klose\nStaatsminister\nKassel, den 8.9.2023\nMAX MUSTER\nLandrat\n"
+    assert [s.name for s in parse(caps).value or ()] == ["Kai Klose", "MAX MUSTER"]

@@ -52,6 +52,15 @@ _FULL_MONTHS = {k: v for k, v in _MONTHS.items() if len(k) >= 4 and k not in ("m
 # Letters OCR puts where a digit was printed. Only these: "S"->5 or "B"->8 would be guesses.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 
+# Specks OCR glues to the last digit of a handwritten or stamped date.
+_GLUED_MARKS = "°º“”\"'‘’`´*~^"
+_QUOTE_MARKS = "‚‘’'\"„“”`´"
+# A relaxed reading must end in a four-digit year: after one, nothing dropped can have been a digit
+# of the date; after "19.6.19", "Be" might have been "20".
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}$")
+# Letter pairs OCR reads for one letter in month names ("Septernber", "Novernber").
+_LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
+
 _NUMERIC = re.compile(r"(\d{1,2})\s*([.,])\s*(\d{1,2})\s*([.,])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TEXTUAL = re.compile(r"(\d{1,2})\s*\.?\s*([^\W\d_]+)\.?\s*(\d{4}|\d{2})", re.UNICODE)
@@ -88,6 +97,9 @@ def month_number(word: str) -> tuple[int | None, float]:
     folded = fold(word).rstrip(".")
     if folded in _MONTHS:
         return _MONTHS[folded], 1.0
+    for damaged, letter in _LETTER_CONFUSIONS:
+        if damaged in folded and folded.replace(damaged, letter) in _FULL_MONTHS:
+            return _FULL_MONTHS[folded.replace(damaged, letter)], 0.8
     if len(folded) < 4:
         return None, 0.0
     scored = sorted((Levenshtein.distance(folded, name), month) for name, month in _FULL_MONTHS.items())
@@ -99,10 +111,23 @@ def month_number(word: str) -> tuple[int | None, float]:
 
 
 def _clean(text: str) -> str:
-    """Drop what surrounds a date without being part of it: a leading "den", trailing punctuation."""
-    text = " ".join(text.split())
+    """Drop what surrounds a date without being part of it: a leading "den", trailing punctuation,
+    and specks standing apart after it ("24.9.19 “": a token with no letter or digit)."""
+    words = text.split()
+    while words and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    text = " ".join(words)
     text = re.sub(r"^(?:den|dem)\b\s*", "", text, flags=re.IGNORECASE)
     return text.strip(" \t,;:-–—_").rstrip(".").rstrip()
+
+
+def _strip_glued_marks(text: str) -> tuple[str, bool]:
+    """A speck glued to the last digit ("21.9.19°") is dropped; the caller says so, because the
+    mark might have been a digit."""
+    stripped = text.rstrip(_GLUED_MARKS)
+    if stripped != text and stripped[-1:].isdigit():
+        return stripped, True
+    return text, False
 
 
 def _fix_lookalikes(text: str) -> tuple[str, bool]:
@@ -145,9 +170,43 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     cleaned = _clean(text)
     if not cleaned:
         return DateReading(None, 0.0, "no date written")
-    candidate, lookalikes = _fix_lookalikes(cleaned)
+    reading = _read(cleaned, year_hint)
+    if reading.date is None and (reading.note or "").startswith("date unreadable"):
+        relaxed, dropped = _without_noise(cleaned)
+        if dropped:
+            again = _read(relaxed, year_hint)
+            if again.date is not None and _FOUR_DIGIT_YEAR.search(relaxed):
+                note = f"{' '.join(dropped)!r} around the date ignored"
+                notes = "; ".join(n for n in (note, again.note) if n)
+                return DateReading(again.date, min(again.confidence, 0.7), notes)
+    return reading
+
+
+def _without_noise(text: str) -> tuple[str, list[str]]:
+    """``text`` without short tokens that hold no digit at its end ("AD", "Be") and without quote
+    marks glued to the numbers ("‚2026"), and what was dropped."""
+    words = text.split()
+    trailing: list[str] = []
+    while (
+        len(trailing) < 2
+        and len(words) > 1
+        and len(words[-1]) <= 3
+        and not any(c.isdigit() for c in words[-1])
+    ):
+        trailing.insert(0, words.pop())
+    unquoted = [w.strip(_QUOTE_MARKS) if any(c.isdigit() for c in w) else w for w in words]
+    quoted = [w for w, u in zip(words, unquoted, strict=True) if w != u]
+    return " ".join(u for u in unquoted if u), quoted + trailing
+
+
+def _read(cleaned: str, year_hint: int | None) -> DateReading:
+    unglued, speck = _strip_glued_marks(cleaned)
+    candidate, lookalikes = _fix_lookalikes(unglued)
     confidence = 0.99
     notes: list[str] = []
+    if speck:
+        confidence = min(confidence, 0.8)
+        notes.append(f"mark {cleaned[len(unglued) :]!r} after the date ignored")
     if lookalikes:
         confidence = min(confidence, 0.7)
         notes.append("letters read as digits")

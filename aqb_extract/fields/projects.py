@@ -5,6 +5,11 @@ heading wraps over two or three lines; bullets come out as "-", "•", "«", "°
 (measured with Tesseract 5 ``deu`` on rendered bullets); titles wrap; residual umlaut damage remains.
 The parser therefore works line by line with a few explicit rules and records every guess it makes
 as a warning, because a silently misplaced or merged project is worse than one flagged for review.
+
+Scans add specks: dots before a bullet (". - Berufs…", ".Lernwerkstatt"), marks or letters after a
+title (" -", " _", " Ne", "*"), an apostrophe for a space, a closing „…“ read as ‘. Marks that no
+title has are dropped; anything that might have been text is dropped only with a warning. Whether a
+line wrapped is judged by its length against the widest line of § 5, not by what it ends with alone.
 """
 
 from __future__ import annotations
@@ -26,8 +31,12 @@ HEADING_ACCEPT = 88.0  # at or above: a heading even out of the expected order
 HEADING_FUZZY = 75.0  # at or above: a heading if it is the next expected one (warned)
 HEADING_NEAR = 60.0  # at or above (but not accepted): a damaged heading, not a project (warned)
 
-# A bulleted title line this long most likely reached the right margin and wrapped.
-WRAP_LENGTH = 50
+# A line wrapped at the right margin when its next word would not have fitted on it: the line plus
+# that word reach this share of the widest line of § 5 (the intro and closing paragraphs run the
+# full width; titles are proportional type, so the share leaves room). Sections too short to show
+# their width are taken to be at least MIN_WIDTH characters wide.
+WRAP_SHARE = 0.9
+MIN_WIDTH = 70
 
 # Bullet glyphs as typed, and what Tesseract makes of them ("•" -> "«" "°" "o", "●" -> "@",
 # "▪" -> "m", "➢" -> ">" "D", "✓" -> "v", "►" -> "»", "·" -> ";"). A letter is only a bullet when it
@@ -35,6 +44,41 @@ WRAP_LENGTH = 50
 _BULLET_SYMBOLS = "-–—‒•·∙*«»°º¢©®@>›‣▪■□●○◦➢➤►✓✔→+~;:"
 _BULLET_LETTERS = frozenset({"o", "e", "m", "v", "c", "D"})
 _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-z]\))\s+")
+# A run of dots and bullet glyphs before a capital: what OCR leaves of a bullet (". - Berufs…",
+# ".. Ausbildungslotsen", ".Lernwerkstatt", ". » Außerschulischer"). No title starts with a dot;
+# commas and apostrophes stay out (",," is how OCR reads an opening „).
+_RESIDUE = "-–—•·∙*«»°º>›‣▪■□●○◦➢➤►✓✔→~:;."
+_RESIDUE_MARKER = re.compile(
+    rf"^([{re.escape(_RESIDUE)}]+(?:\s+[{re.escape(_RESIDUE)}]+)*)\s*(?=[A-ZÄÖÜ0-9„“\"])"
+)
+# A token of marks alone at the end of a line (" -", " _", " :"): noise, or a dash before a wrap.
+# Not "," (a comma before a wrap) and not "|" (OCR's reading of a final "I", as in "Teil I").
+_TRAILING_MARKS = re.compile(r"(?:\s+[-–—_:;.~=*•·«»]+)+$")
+_DASHES = ("-", "–", "—")
+# Running headers and footers that slipped into § 5 ("AQB 2020 | Stadt Offenbach", "Seite 2 von 4").
+# Quotes standing alone before a title ('" Assistierte …', '" - Qualifizierung …'): an opening
+# quote is glued to its word, so these are specks too (unless the title closes a quote later).
+_QUOTE_RESIDUE = re.compile(rf"^((?:[{re.escape(_RESIDUE)}\"'„“”‚‘’`´]+\s+)+)(?=[A-ZÄÖÜ0-9])")
+_QUOTE_CHARS = "\"'„“”‚‘’`´»«"
+# Running headers and footers that slipped into § 5 ("AQB 2020 | Stadt Offenbach",
+# "Zielvereinbarung 2019 – Rheingau-Taunus-Kreis", "Seite 2 von 4", "- 2 -").
+_PAGE_FURNITURE = re.compile(
+    r"^\W*(?:A[QG0O]B\s*\d{4}\b.*|Zielvereinbarung\s+\d{4}\b.*|Seite\s+\d+\s*(?:von|/)\s*\d+\W*)$"
+    r"|^\s*[-–]\s*\d{1,2}\s*[-–]\s*$",
+    re.IGNORECASE,
+)
+# A word of one or two letters at the end of a title that no title ends with ("… Lagerlogistik
+# Ne", "… Geflüchtete Ä", "… Alltagsbegleiter j"): specks read as letters. "Modul A", "Teil II",
+# "… eG" are kept.
+_TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ])$")
+# Specks glued to the last character ("„Frischküche“*", "2026°").
+_GLUED_SPECKS = "*°º^~"
+# An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
+# it is the only single quote of the title (so it closes nothing).
+_SINGLE_QUOTES = "'‘’‚`´"
+_STRAY_APOSTROPHE = re.compile(r"([^\W\d_]{2,})['‘’‚`´]\s?(?=[^\W\d_]{2,})")
+_OPENING_QUOTES = "„"
+_CLOSING_LOOKALIKES = "‘’'‚\"”`´"
 _HEADING_NUMBER = re.compile(r"^[\(]?([0-9lI|!])\s*[.):,]?\s+")
 
 # Words after which a line cannot end a title: the next line continues it.
@@ -79,6 +123,7 @@ _DAMAGE_PATTERNS = (
     (re.compile(r"[a-zäöü]ii[a-zäöü]|\bii"), "'ii' where 'ü' is likely"),
     (re.compile(r"[a-zäöüß](?:[RB]|[fl]?3)[a-zäöü]"), "letter in the middle of a word where 'ß' is likely"),
     (re.compile(r"[a-zäöüß]\d+[a-zäöüß]|[a-zäöüß]\d+-"), "digit inside a word"),
+    (re.compile(r"(?<!\w)\w['‘’`´]\s[a-zäöüß]{2,}"), "a word torn by an apostrophe"),
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
@@ -95,8 +140,14 @@ class _Line:
 
     @property
     def bulleted(self) -> bool:
-        """A bullet (not a number like "1."): numbered lines may be headings, bulleted ones not."""
-        return self.marker is not None and not self.marker[:1].isdigit() and self.marker[:1] != "("
+        """A bullet (not a number like "1."): numbered lines may be headings, bulleted ones not.
+        Dots alone (".Lernwerkstatt", ". 2. Ausbildung …") are specks, not bullets."""
+        return (
+            self.marker is not None
+            and not self.marker[:1].isdigit()
+            and self.marker[:1] != "("
+            and self.marker.strip(". ") != ""
+        )
 
 
 @dataclass
@@ -160,6 +211,10 @@ def split_marker(line: str) -> tuple[str | None, str]:
         return line[0], line[1:].strip()
     if line[:1] == "_":
         return "_", line.lstrip("_ ").strip()
+    if m := _RESIDUE_MARKER.match(line):
+        return m.group(1), line[m.end() :].strip()
+    if (m := _QUOTE_RESIDUE.match(line)) and not any(q in line[m.end() :] for q in _QUOTE_CHARS):
+        return m.group(1).strip(), line[m.end() :].strip()
     return None, line
 
 
@@ -248,18 +303,52 @@ def _starts_continuation(body: str) -> bool:
     return first.islower() or first == "(" or (first in "-–" and body[1:2].islower())
 
 
-def _ends_open(text: str) -> bool:
-    """The previous line cannot end a title: it ends in a connector word, a comma or a hyphen."""
-    text = text.rstrip()
+def _trailing_marks(text: str) -> tuple[str, list[str]]:
+    """``text`` without the tokens of marks alone at its end, and those marks ("… (FiA) -")."""
+    if m := _TRAILING_MARKS.search(text):
+        return text[: m.start()].rstrip(), m.group(0).split()
+    return text.rstrip(), []
+
+
+def _could_wrap(line: _Line, next_body: str, width: int) -> bool:
+    """Whether ``line`` reached the right margin: the first word of the next line would not have
+    fitted after it. A short line was ended on purpose, whatever it ends with."""
+    first = next_body.split(" ", 1)[0]
+    return len(line.text) + 1 + len(first) >= WRAP_SHARE * width
+
+
+def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | None]:
+    """Whether ``line`` cannot end a title (it ends in a connector word, a comma or a hyphen), and
+    a warning when that was decided on a guess.
+
+    A dash standing alone at the end (" -") is ambiguous: "Übergang Schule -" wraps to "Beruf", but
+    OCR also reads specks after a title as " -". It continues only on a line long enough to have
+    wrapped; otherwise it is taken as noise, and said so. Other marks alone at the end (" _",
+    " :", " ;") are always noise.
+    """
+    text, marks = _trailing_marks(line.body)
+    if marks:
+        if marks[0] not in _DASHES:
+            return False, None
+        if _could_wrap(line, next_body, width):
+            return True, None
+        return (
+            False,
+            f"dash at the end of a short line taken as noise, next line a new project: {line.text!r}",
+        )
     if text.endswith((",", "-", "–", "&", "/", "+")):
-        return True
+        return True, None
     words = text.split()
-    return bool(words) and words[-1].lower() in _CONNECTORS
+    return bool(words) and words[-1].lower() in _CONNECTORS, None
 
 
 def _join(left: str, right: str) -> str:
     """Join a wrapped title; a word hyphenated at the line end ("Integrations-" "maßnahme") is
-    rejoined, but "Ausbildungs- und" and "BaE-" "Modell" keep their hyphen."""
+    rejoined, but "Ausbildungs- und" and "BaE-" "Modell" keep their hyphen. Noise marks at the
+    end of the left line (" _", " :") go; a dash standing alone stays ("Schule -" "Beruf")."""
+    stripped, marks = _trailing_marks(left)
+    if marks and marks[0] not in _DASHES:
+        left = stripped
     left, right = left.rstrip(), right.strip()
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
         first_word = right.split(" ", 1)[0].lower()
@@ -288,9 +377,55 @@ def title_damage(title: str) -> str | None:
     return None
 
 
+def _close_quote(title: str) -> str:
+    """A title opened with „ closes with “; OCR reads that “ as ‘ ’ ' or ". Only the last character
+    is touched, and only when the opening quote is left unclosed."""
+    if (
+        title[-1:] in _CLOSING_LOOKALIKES
+        and title.count(_OPENING_QUOTES) > title.count("“")
+        and len(title) > 1
+        and (title[-2].isalnum() or title[-2] in "!?.")
+    ):
+        return title[:-1] + "“"
+    return title
+
+
 def _clean_title(title: str) -> str:
+    """Whitespace collapsed, marks alone at the end dropped (" -", " _", " :"; a title never ends
+    in one), the closing quote made to match the opening one."""
     title = " ".join(title.replace("**", "").split())
-    return title.strip(" ;,")
+    title = _trailing_marks(title)[0].strip(" ;,")
+    return _close_quote(title)
+
+
+def _trailing_specks(title: str) -> tuple[str, list[str]]:
+    """``title`` without specks read as letters or quotes at its end, and what was dropped.
+
+    A closing quote is a speck when nothing in the title opened one. The caller warns: a speck
+    might have been a real letter.
+    """
+    dropped: list[str] = []
+    while True:
+        if (m := _TRAILING_SPECK.search(title)) and len(title[: m.start()].split()) >= 1:
+            dropped.append(m.group(1))
+            title = _trailing_marks(title[: m.start()])[0]
+            continue
+        if title[-1:] in _QUOTE_CHARS and not any(q in title[:-1] for q in _QUOTE_CHARS):
+            dropped.append(title[-1])
+            title = _trailing_marks(title[:-1])[0]
+            continue
+        if len(title) > 1 and title[-1] in _GLUED_SPECKS:
+            dropped.append(title[-1])
+            title = title[:-1].rstrip()
+            continue
+        return title, dropped
+
+
+def _stray_apostrophe(title: str) -> str:
+    """``title`` with an apostrophe OCR put where a space was read as that space."""
+    if sum(title.count(q) for q in _SINGLE_QUOTES) != 1:
+        return title
+    return _STRAY_APOSTROPHE.sub(r"\1 ", title)
 
 
 def _lines_of(doc: SplitDocument) -> tuple[list[_Line], str] | None:
@@ -315,11 +450,15 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
     seen: set[int] = set()
     intro_done = False
     block_bulleted = False
+    width = max([MIN_WIDTH, *(len(line.text) for line in lines)])
     i = 0
     while i < len(lines):
         line = lines[i]
         if _is_closing(line):
             break
+        if _PAGE_FURNITURE.match(line.text):
+            i += 1  # a running header or footer, not a project
+            continue
         heading = _match_heading(lines, i, categories)
         if heading is not None and _accept_heading(heading, line, current, state):
             current = heading.category
@@ -341,7 +480,9 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         )
         if near and heading is not None and current is not None:
             last = items[-1] if items and items[-1].category is current else None
-            wraps = last is not None and (_starts_continuation(line.body) or _ends_open(last.lines[-1].body))
+            wraps = last is not None and (
+                _starts_continuation(line.body) or _ends_open(last.lines[-1], line.body, width)[0]
+            )
             if block_bulleted and not wraps:
                 # Under bullets, a line without one that resembles the next heading is that heading.
                 state.warn(f"category {heading.category.number} heading read fuzzily: {line.text!r}", 0.7)
@@ -375,16 +516,24 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         last = items[-1] if items and items[-1].category is current else None
         if line.marker is not None or last is None:
             items.append(_Item(current, [line]))
-        elif _starts_continuation(line.body) or _ends_open(last.lines[-1].body):
+            i += 1
+            continue
+        open_end, note = _ends_open(last.lines[-1], line.body, width)
+        if _starts_continuation(line.body) or open_end:
             last.lines.append(line)
             if not block_bulleted:
                 state.confidence *= 0.97
-        elif block_bulleted and len(last.lines[-1].body) >= WRAP_LENGTH:
+        elif block_bulleted and _could_wrap(last.lines[-1], line.body, width):
             last.lines.append(line)
         else:
             items.append(_Item(current, [line]))
-            if block_bulleted:
+            if note:
+                state.warn(note, 0.9)
+            elif block_bulleted:
                 state.warn(f"line without a bullet taken as its own project: {line.text!r}", 0.9)
+            elif _could_wrap(last.lines[-1], line.body, width):
+                # the line above reached the margin: this may be the rest of its title
+                state.warn(f"line after a full line taken as its own project: {line.text!r}", 0.9)
         i += 1
     _check_headings(seen, categories, state)
     return items, used
@@ -401,15 +550,23 @@ def _block_has_bullets(
     lines: list[_Line], start: int, categories: tuple[Category, ...], current: Category
 ) -> bool:
     """Whether the lines under the heading (up to the next heading or the closing paragraph) use
-    bullets: only then does a line without one continue the title above it."""
+    markers: only then does a line without one continue the title above it.
+
+    A list with markers has one on its first line, or on at least half its lines (wrapped titles
+    make the other half). A stray mark that OCR made of a speck on one line of an unmarked list
+    does not make it a marked list; a numbered heading is not a marker.
+    """
+    block: list[_Line] = []
     for j in range(start, len(lines)):
         if _is_closing(lines[j]) or (
-            lines[j].marker is None and _ahead_is_heading(lines, j, categories, current)
+            not lines[j].bulleted and _ahead_is_heading(lines, j, categories, current)
         ):
-            return False
-        if lines[j].marker is not None:
-            return True
-    return False
+            break
+        block.append(lines[j])
+    if not block:
+        return False
+    marked = sum(line.marker is not None for line in block)
+    return block[0].marker is not None or 2 * marked >= len(block)
 
 
 def _accept_heading(heading: _Heading, line: _Line, current: Category | None, state: _State) -> bool:
@@ -475,6 +632,14 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 continue
             piece = split_marker(piece)[1]
             key = f"{FIELD}[{len(projects)}]"
+            piece, specks = _trailing_specks(piece)
+            if specks:
+                shown = " ".join(reversed(specks))
+                state.warn(f"{shown!r} at the end taken as OCR specks: {piece!r}", 0.9, key)
+            unstrayed = _stray_apostrophe(piece)
+            if unstrayed != piece:
+                state.warn(f"apostrophe read as a space: {piece!r}", 0.9, key)
+                piece = unstrayed
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
                 continue

@@ -11,6 +11,13 @@ partner's seat), the roles (longest match wins, so "Erster Kreisbeigeordneter" i
 Dates are often handwritten and come out as noise; they are None with a warning rather than a
 guess (see :mod:`.dates`). Everything else that had to be guessed also lowers the confidence and
 says why.
+
+Heavy scans put signature scribbles and stamps over the block: names share their line with noise
+("GE ls] Kai Klose RS A Matthias Bräutigam"), "den" or a whole place is lost. The minister of the
+year is then found fuzzily anywhere on the line, the partner's name is the run of two to four name
+words after it; a place that is unreadable or missing is assumed (Wiesbaden, the partner's seat).
+All but a minister's name read (nearly) exactly are warned about, so such a value never looks
+certain.
 """
 
 from __future__ import annotations
@@ -79,6 +86,15 @@ _INSTITUTION_WORDS = frozenset(
 _NAME_PARTICLES = frozenset({"von", "van", "vom", "zu", "de", "di", "da", "la", "le", "del", "der"})
 _NAME_TOKEN = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w'’.-]*[^\W\d_]\.?|[A-ZÄÖÜ]\.)$")
 _TOKEN = re.compile(r"\S+")
+_QUOTES = "\"'“”„‚‘’«»`´"
+# "den" glued to the date: "den.24.9.19".
+_GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
+# A word of a person's name on a line with OCR noise: a capital and at least two small letters
+# (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
+_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
+_NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
+# The § 7 text just before the signature block ends with this word.
+_BODY_END = "veroffentlicht"
 _COLUMN_GAP = 3
 # "den" as OCR and typists write it after "Place,": "d.", and misreadings of "den".
 _DEN_LOOKALIKES = frozenset(
@@ -97,7 +113,7 @@ class _Token:
 
     @property
     def bare(self) -> str:
-        return self.text.strip(",;:.")
+        return self.text.strip(",;:." + _QUOTES)
 
 
 @dataclass
@@ -138,6 +154,7 @@ class _Side:
     name_raw: str | None = None
     role: str | None = None
     role_raw: str | None = None
+    place_unreadable: bool = False
 
 
 @dataclass
@@ -159,10 +176,30 @@ def _tokens(text: str, raw: str) -> list[_Token]:
     raw_m = list(_TOKEN.finditer(raw))
     if len(raw_m) != len(text_m):
         raw_m = text_m
-    return [
-        _Token(t.group(), r.group(), t.start(), t.end(), r.start(), r.end())
-        for t, r in zip(text_m, raw_m, strict=True)
-    ]
+    out: list[_Token] = []
+    for t, r in zip(text_m, raw_m, strict=True):
+        glued, glued_raw = _GLUED_DEN.match(t.group()), _GLUED_DEN.match(r.group())
+        if glued and glued_raw:
+            # "den.24.9.19" is "den" and a date: two tokens, so the date is read on its own
+            cut, raw_cut = glued.end(1), glued_raw.end(1)
+            out.append(
+                _Token(
+                    glued.group(1),
+                    glued_raw.group(1),
+                    t.start(),
+                    t.start() + cut,
+                    r.start(),
+                    r.start() + raw_cut,
+                )
+            )
+            out.append(
+                _Token(
+                    glued.group(2), glued_raw.group(2), t.start() + cut, t.end(), r.start() + raw_cut, r.end()
+                )
+            )
+            continue
+        out.append(_Token(t.group(), r.group(), t.start(), t.end(), r.start(), r.end()))
+    return out
 
 
 def _norm(text: str) -> str:
@@ -201,6 +238,12 @@ def _match_place(text: str, places: list[_Place]) -> tuple[_Place | None, float]
     return best, _score(text, best.written)
 
 
+def _is_place_like(text: str) -> bool:
+    """Whether an unrecognised place looks like a written place ("Irgendwo", "Bad Orb") rather than
+    noise ("SE EIN", "En 1"): a capitalised word of at least three small letters in it."""
+    return any(re.match(r"^[A-ZÄÖÜ][a-zäöüß]{2,}", w) for w in text.split())
+
+
 # --------------------------------------------------------------------------- place / date lines
 
 
@@ -225,31 +268,56 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
     return any(_match_place(line.text_between(s, i), places)[1] >= 90 for s in range(max(0, i - 4), i))
 
 
+def _is_den(tok: _Token) -> bool:
+    word = fold(tok.text).rstrip(",")
+    return word.rstrip(".") == "den" or word in _DEN_LOOKALIKES
+
+
+def _place_before(line: _Line, i: int, places: list[_Place]) -> tuple[int, float]:
+    """The start and score of the best known place among the tokens ending at index ``i``."""
+    best = (i, 0.0)
+    for start in range(max(0, i - 4), i + 1):
+        _, score = _match_place(line.text_between(start, i + 1), places)
+        if score > best[1]:
+            best = (start, score)
+    return best
+
+
 def _anchors(line: _Line, places: list[_Place]) -> list[tuple[int, int]]:
     """(end of place, start of date) token indices for each "Place, den date" on the line.
 
     "den" is the anchor; without it ("Wiesbaden, 8.8.2023") a known place ending in a comma and
-    followed by a digit is.
+    followed by a digit is. Scans garble the rest: "den" read as "ee" or "En" (a known place with a
+    comma, at the start of the line or of the second column, then a short word and a digit later
+    on), or the second place lost ("… SE EIN den 17. August 2021": a "den" before a digit, in the
+    second column).
     """
     out: list[tuple[int, int]] = []
     toks = line.tokens
     for i, tok in enumerate(toks):
         word = fold(tok.text).rstrip(",")
-        if (
-            i > 0
-            and (word == "den" or word in _DEN_LOOKALIKES)
-            and _ends_place(line, i, places, word == "den")
-        ):
-            out.append((i, i + 1))
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if i > 0 and (word.rstrip(".") == "den" or word in _DEN_LOOKALIKES):
+            if _ends_place(line, i, places, word == "den"):
+                out.append((i, i + 1))
+                continue
+            if word.rstrip(".") == "den" and out and nxt is not None and nxt.text[:1].isdigit():
+                out.append((i, i + 1))  # the second place is unreadable
+                continue
+        if not tok.text.endswith(",") or nxt is None or _is_den(nxt):
+            continue
+        start, score = _place_before(line, i, places)
+        if score < 90:
+            continue
+        if nxt.text[:1].isdigit():
+            out.append((i + 1, i + 1))
         elif (
-            tok.text.endswith(",")
-            and i + 1 < len(toks)
-            and toks[i + 1].text[:1].isdigit()
-            and (i + 1 >= len(toks) or fold(toks[i + 1].bare) != "den")
+            (start == 0 or (out and out[-1][1] <= start))
+            and len(nxt.text) <= 3
+            and nxt.text.isalpha()
+            and any(c.isdigit() for c in line.text_between(i + 2, len(toks)))
         ):
-            place, score = _match_place(tok.text, places)
-            if place is not None and score >= 90:
-                out.append((i + 1, i + 1))
+            out.append((i + 1, i + 2))  # "Kassel, ee 30. 8.": "ee" is what is left of "den"
     return out
 
 
@@ -349,6 +417,17 @@ def _match_minister(text: str, ministers: tuple[Minister, ...]) -> tuple[Ministe
     return best, _score(text, best.name)
 
 
+def _match_minister_glued(text: str, ministers: tuple[Minister, ...]) -> tuple[Minister | None, float]:
+    """Like :func:`_match_minister`, but blind to spaces: OCR glues "KaiKlose" and splits
+    "Hof mann"."""
+    if not ministers or not text.strip():
+        return None, 0.0
+    squeezed = _norm(text).replace(" ", "")
+    scored = [(float(fuzz.ratio(squeezed, _norm(m.name).replace(" ", ""))), m) for m in ministers]
+    score, best = max(scored, key=lambda sm: sm[0])
+    return best, score
+
+
 def _is_name(tokens: list[_Token]) -> bool:
     """Two to twelve capitalised words (particles like "von" allowed, "gez." skipped), no
     institution words, no digits: a person's name, not "Hessisches Ministerium"."""
@@ -359,6 +438,8 @@ def _is_name(tokens: list[_Token]) -> bool:
         return False
     if any(any(c.isdigit() for c in t) for t in toks):
         return False
+    if any(t.isupper() and 2 <= len(t) <= 3 for t in toks) and not all(t.isupper() for t in toks):
+        return False  # "Marlies Bräutigam ER": a speck read as capitals, for the noisy reader
     capitalised = [t for t in toks if t not in _NAME_PARTICLES]
     return (
         bool(capitalised)
@@ -401,24 +482,122 @@ def _split_names(
     return None, None, True
 
 
+@dataclass(frozen=True)
+class _NoisyNames:
+    """Names found on a line with OCR noise (signature scribbles, stamps): the minister, if one
+    is there, and the runs of name words after it, each as (first token, end token, text)."""
+
+    minister: Minister | None
+    minister_score: float
+    minister_span: tuple[int, int]
+    runs: list[tuple[int, int, str]]
+
+
+def _name_words(line: _Line) -> list[tuple[int, str]]:
+    """(token index, word) with the noise around each token cut off; a token glued by OCR
+    ("Kätrin.Wagner") gives two words."""
+    out: list[tuple[int, str]] = []
+    for k, tok in enumerate(line.tokens):
+        text = tok.text if tok.text in ("Dr.", "Prof.") else tok.text.strip(_NOISE_EDGES + ".")
+        for word in re.split(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])", text):
+            if word:
+                out.append((k, word))
+    return out
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and fold(word) not in _INSTITUTION_WORDS
+
+
+def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list[_Place]) -> _NoisyNames:
+    """The minister's name anywhere on the line (fuzzily), and the runs of two to four name words
+    (particles like "von" inside) after it. A run that is a known place is no name."""
+    words = _name_words(line)
+    minister: Minister | None = None
+    m_score, m_span = 0.0, (0, 0)
+    for a in range(len(words)):
+        for n in (1, 2, 3):
+            if a + n > len(words):
+                break
+            cand, score = _match_minister_glued(" ".join(w for _, w in words[a : a + n]), ministers)
+            if cand is not None and score >= NAME_MIN and score > m_score:
+                minister, m_score, m_span = cand, score, (a, a + n)
+    runs: list[tuple[int, int, str]] = []
+    a = m_span[1] if minister is not None else 0
+    while a < len(words):
+        if not _is_name_word(words[a][1]):
+            a += 1
+            continue
+        b = a
+        while b < len(words) and (_is_name_word(words[b][1]) or (words[b][1] in _NAME_PARTICLES and b > a)):
+            b += 1
+        while b > a and words[b - 1][1] in _NAME_PARTICLES:
+            b -= 1
+        names = [w for _, w in words[a:b] if w not in _NAME_PARTICLES]
+        text = " ".join(w for _, w in words[a:b])
+        if 2 <= len(names) <= 4 and _match_place(text, places)[1] < 85:
+            runs.append((words[a][0], words[b - 1][0] + 1, text))
+        a = max(b, a + 1)
+    tokens = (words[m_span[0]][0], words[m_span[1] - 1][0] + 1) if minister is not None else (0, 0)
+    return _NoisyNames(minister, m_score, tokens, runs)
+
+
 # --------------------------------------------------------------------------- the block
 
 
-def _block(doc: SplitDocument) -> Part | None:
+def _block(
+    doc: SplitDocument, places: list[_Place], roles: tuple[Role, ...], ministers: tuple[Minister, ...]
+) -> Part | None:
     """The signature block: the tail, or (when the splitter left it inside § 7) § 7 from its first
-    "Place, den" line on."""
+    "Place, den" line on ("Wiesbaden, En 1901…" counts: a known place and a comma). When stamps
+    left no such line, the block starts at the first line with a role or the minister's name, with
+    the few short lines above it (a garbled place/date line, the names), not the § 7 text."""
     if doc.tail.text.strip():
         return doc.tail
     section = doc.section(7)
     if section is None:
         return None
     pairs = paired_lines(section)
-    for i, (text, _raw) in enumerate(pairs):
-        if re.match(r"^\s*[A-ZÄÖÜ][^,\n]{1,40},\s*(?:den\b|\d)", text):
-            rest = pairs[i:]
-            return Part(
-                text="\n".join(t for t, _ in rest), raw="\n".join(r for _, r in rest), page=section.page
-            )
+    start = next(
+        (
+            i
+            for i, (text, _raw) in enumerate(pairs)
+            if re.match(r"^\s*[A-ZÄÖÜ][^,\n]{1,40},\s*(?:den\b|\d)", text) or _starts_with_place(text, places)
+        ),
+        None,
+    )
+    if start is None:
+        start = _first_signature_line(pairs, places, roles, ministers)
+    if start is None:
+        return None
+    rest = pairs[start:]
+    return Part(text="\n".join(t for t, _ in rest), raw="\n".join(r for _, r in rest), page=section.page)
+
+
+def _starts_with_place(text: str, places: list[_Place]) -> bool:
+    head, comma, _ = text.strip().partition(",")
+    return bool(comma) and 0 < len(head) <= 40 and _match_place(head, places)[1] >= 90
+
+
+def _first_signature_line(
+    pairs: list[tuple[str, str]],
+    places: list[_Place],
+    roles: tuple[Role, ...],
+    ministers: tuple[Minister, ...],
+) -> int | None:
+    for i, (text, raw) in enumerate(pairs):
+        line = _Line(text, raw, _tokens(text, raw))
+        if not line.tokens or len(line.tokens) > 10:
+            continue
+        roles_found = [f for f in _find_roles(line, roles) if f.score >= ROLE_SURE]
+        if roles_found or _find_noisy_names(line, ministers, places).minister is not None:
+            start = i
+            while start > 0 and i - start < 3:
+                above = pairs[start - 1][0]
+                if len(above) > 60 or _BODY_END in fold(above):
+                    break
+                start -= 1
+            return start
     return None
 
 
@@ -449,7 +628,8 @@ class _Reader:
         self.roles = tuple(sorted(knowledge.roles, key=lambda r: len(r.name), reverse=True))
         self.state = _State()
         self.sides: dict[str, _Side] = {"ministry": _Side(), "partner": _Side()}
-        self.pending_names: list[tuple[str, str, float]] = []  # names waiting for a role: (text, raw, score)
+        # names waiting for a role: (text, raw, score, the noisy line it was read from or None)
+        self.pending_names: list[tuple[str, str, float, str | None]] = []
         self.two_columns = False
 
     def key(self, side: str, attr: str | None = None) -> str:
@@ -470,9 +650,12 @@ class _Reader:
                 slot.place = pd.place.canonical
                 if pd.place_score < 90:
                     self.state.confidence *= 0.95
-            else:
-                slot.place = pd.place_text or None
+            elif _is_place_like(pd.place_text):
+                slot.place = pd.place_text
                 self.state.warn(self.key(side, "place"), f"place not recognised: {pd.place_raw!r}", 0.8)
+            else:
+                # noise where the place was ("SE EIN"): left to the assumption in signatory()
+                slot.place_unreadable = True
             slot.place_raw = pd.place_raw
             slot.date_text = pd.date_text
             slot.date_raw = pd.date_raw
@@ -529,8 +712,8 @@ class _Reader:
                     self._set_name(f.side, text, raw, 0.0)
         # names seen before this role line belong to the role's side
         if len(found) == 1 and self.pending_names and self.sides[found[0].side].name is None:
-            text, raw, score = self.pending_names.pop()
-            self._set_name(found[0].side, text, raw, score)
+            text, raw, score, noisy = self.pending_names.pop()
+            self._set_name(found[0].side, text, raw, score, noisy)
         self._flush_pending()
 
     # names --------------------------------------------------------------------------------
@@ -552,20 +735,64 @@ class _Reader:
             self._set_name("ministry", text, raw, score)
             return
         self._flush_pending()
-        self.pending_names.append((text, raw, score))
+        self.pending_names.append((text, raw, score, None))
+
+    def noisy_names_on(self, line: _Line) -> None:
+        """Names on a line with OCR noise around them ("GE ls] Kai Klose RS A Matthias Bräutigam").
+
+        The minister is known for the year, so the name is looked for fuzzily anywhere on the line;
+        the partner's name is the run of two to four name words after it, the noise dropped. A name
+        read that way is always warned about: the noise may have eaten or added a letter.
+        """
+        if all(side.name is not None for side in self.sides.values()):
+            return  # both names are known: a noisy line can only add doubt, not a name
+        found = _find_noisy_names(line, self.ministers, self.places)
+        if found.minister is None and not found.runs:
+            return
+        if found.minister is not None:
+            a, b = found.minister_span
+            known = self.sides["ministry"].name
+            if known is None:
+                noisy = None if found.minister_score >= 90 else line.raw
+                self._set_name(
+                    "ministry", found.minister.name, line.raw_between(a, b), found.minister_score, noisy
+                )
+            elif known != found.minister.name:
+                self.state.warn(FIELD, f"second minister's name ignored: {line.raw!r}", 0.8)
+            if len(found.runs) == 1:
+                self.two_columns = True
+                a, b, text = found.runs[0]
+                self._set_name("partner", text, line.raw_between(a, b), 0.0, line.raw)
+            elif len(found.runs) > 1:
+                self.state.warn(FIELD, f"names could not be told apart: {line.raw!r}", 0.6)
+            return
+        if len(found.runs) == 1:
+            a, b, text = found.runs[0]
+            if self.two_columns and 2 * a >= len(line.tokens) and self.sides["partner"].name is None:
+                # one name in the right half of a two-column line: the partner's
+                self._set_name("partner", text, line.raw_between(a, b), 0.0, line.raw)
+                return
+            self._flush_pending()
+            self.pending_names.append((text, line.raw_between(a, b), 0.0, line.raw))
+        elif len(found.runs) == 2 and self.two_columns:
+            for side, (a, b, text) in zip(("ministry", "partner"), found.runs, strict=True):
+                self._set_name(side, text, line.raw_between(a, b), 0.0, line.raw)
+        else:
+            self.state.warn(FIELD, f"names could not be told apart: {line.raw!r}", 0.6)
 
     def _flush_pending(self) -> None:
         """A name with no role line after it goes to the first side still without a name."""
         while self.pending_names:
-            text, raw, score = self.pending_names.pop(0)
+            text, raw, score, noisy = self.pending_names.pop(0)
             free = [s for s in ("ministry", "partner") if self.sides[s].name is None]
             if not free:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 continue
             self.state.confidence *= 0.9
-            self._set_name(free[0], text, raw, score)
+            self._set_name(free[0], text, raw, score, noisy)
 
-    def _set_name(self, side: str, text: str, raw: str, score: float) -> None:
+    def _set_name(self, side: str, text: str, raw: str, score: float, noisy: str | None = None) -> None:
+        """Give ``side`` its name; ``noisy`` is the raw line when the name was cut out of noise."""
         slot = self.sides[side]
         if slot.name is not None:
             other = "partner" if side == "ministry" else "ministry"
@@ -575,7 +802,9 @@ class _Reader:
             else:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 return
-        name = " ".join(text.split())
+        name = " ".join(text.split()).strip(" ,;:" + _QUOTES)
+        if noisy is not None:
+            self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
         if side == "ministry":
             minister, score = _match_minister(name, self.ministers)
             if minister is not None and score >= NAME_MIN:
@@ -601,6 +830,8 @@ class _Reader:
                 continue
             if _is_name_line(line):
                 self.names_on(line)
+            else:
+                self.noisy_names_on(line)
         self._flush_pending()
 
     def signatory(self, side: str) -> Signatory | None:
@@ -610,6 +841,8 @@ class _Reader:
         date = None
         if slot.date_raw is not None:
             date = self._date(side, slot)
+        if slot.place is None:
+            self._assume_place(side, slot)
         for attr in ("name", "role", "place"):
             if getattr(slot, attr) is None:
                 self.state.warn(self.key(side, attr), f"{attr} not found", 0.8)
@@ -623,6 +856,21 @@ class _Reader:
             date=date,
             date_as_written=slot.date_raw,
         )
+
+    def _assume_place(self, side: str, slot: _Side) -> None:
+        """A place lost under a stamp or never read: the ministry signs in Wiesbaden, the partner at
+        its seat. Only assumed, so always warned about (the value may be right, it is not read)."""
+        if side == "ministry":
+            place, why = MINISTRY_PLACE, "the ministry's seat"
+        elif self.partner is not None:
+            place, why = self.partner.seat, "the partner's seat"
+        else:
+            if slot.place_unreadable:
+                self.state.warn(self.key(side, "place"), f"place unreadable: {slot.place_raw!r}", 0.8)
+            return
+        found = f"place unreadable ({slot.place_raw!r})" if slot.place_unreadable else "place not found"
+        self.state.warn(self.key(side, "place"), f"{found}; {why} {place} assumed", 0.8)
+        slot.place = place
 
     def _date(self, side: str, slot: _Side) -> dt.date | None:
         key = self.key(side, "date")
@@ -689,14 +937,14 @@ def parse_signatories(
     the place to expect on the partner's side. Never raises: anything unreadable becomes None
     with a warning, and the confidence says how much was guessed.
     """
-    block = _block(doc)
+    reader = _Reader(knowledge, year, partner)
+    block = _block(doc, reader.places, reader.roles, reader.ministers)
     if block is None:
         return Extracted(
             value=None,
             confidence=0.0,
             warnings=(FieldWarning(field=FIELD, message="signature block not found"),),
         )
-    reader = _Reader(knowledge, year, partner)
     reader.read(_lines(block))
     signatories: list[Signatory] = []
     parts: list[tuple[str, str]] = []
