@@ -170,20 +170,34 @@ def test_fuzzy_heading_is_warned() -> None:
     result = parse_projects(doc5(text), K)
     assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (2, "Bb")]
     assert any("category 1 heading read fuzzily" in w.message for w in result.warnings)
-    assert result.confidence < 0.7  # also: headings 3 and 4 missing
+    assert result.confidence < 0.9
 
 
-def test_missing_heading_lowers_confidence_and_warns() -> None:
+def test_categories_without_projects_are_normal() -> None:
+    """Agreements list only the Maßnahmenarten they fund: absent headings alone are no warning."""
     text = (
         "1. Ausbildungsvorbereitung\n- Aa\n"
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n- Cc\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (3, "Cc")]
+    assert result.warnings == () and result.confidence >= 0.9
+
+
+def test_heading_damaged_into_a_project_line_is_warned() -> None:
+    """A heading OCR garbled past recognition turns into a "project" of the category above and
+    its projects are filed there too: the line that reads like the missing heading gives it away."""
+    text = (
+        "1. Ausbildungsvorbereitung\n- Aa\n"
+        "- Ausbldung nd Ausbldungscoachng in anerkanten Ausbldungsberufn\n- Bb\n"
         "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n- Cc\n"
         f"4. {CAT4}\n- Dd\n"
     )
     result = parse_projects(doc5(text), K)
-    assert [(p.category, p.title) for p in result.value or ()] == [(1, "Aa"), (3, "Cc"), (4, "Dd")]
-    assert [w.message for w in result.warnings] == [
+    assert [w.message for w in result.warnings if "no heading" in w.message] == [
         "no heading found for category 2 "
-        "(Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen)"
+        "(Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen), and a line reads like it: "
+        "'- Ausbldung nd Ausbldungscoachng in anerkanten Ausbldungsberufn'"
     ]
     assert result.confidence <= 0.6
 
@@ -293,7 +307,7 @@ def test_wrapped_title_in_bulleted_list() -> None:
         (3, "Integrationsmaßnahme"),
         (3, "Digitalschulung"),
     ]
-    assert messages(text)[:1] == ["no heading found for category 1 (Ausbildungsvorbereitung)"]
+    assert not [m for m in messages(text) if "no heading" in m]  # category 1 simply has none
 
 
 def test_lost_bullet_after_short_line_is_its_own_project_and_warned() -> None:
@@ -704,3 +718,10 @@ def test_specks_glued_to_the_end_and_stray_apostrophes() -> None:
     assert sorted({w.field for w in result.warnings if w.field != "projects"}) == [
         f"projects[{i}]" for i in range(5)
     ]
+
+
+def test_u_before_an_age_is_flagged() -> None:
+    text = "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n- Digitale Grundbildung für Ältere (U50)\n- Jobcoaching Ü25\n- Berufsorientierung U25\n"
+    result = parse_projects(doc5(text), K)
+    assert [w.field for w in result.warnings] == ["projects[0]"]
+    assert "'U' before an age" in result.warnings[0].message

@@ -124,6 +124,9 @@ _DAMAGE_PATTERNS = (
     (re.compile(r"[a-zäöüß](?:[RB]|[fl]?3)[a-zäöü]"), "letter in the middle of a word where 'ß' is likely"),
     (re.compile(r"[a-zäöüß]\d+[a-zäöüß]|[a-zäöüß]\d+-"), "digit inside a word"),
     (re.compile(r"(?<!\w)\w['‘’`´]\s[a-zäöüß]{2,}"), "a word torn by an apostrophe"),
+    # OCR drops the dots of Ü. "U25" (unter 25: youth programmes) is a real label, so is "Ü50"
+    # (über 50: older people); "U" before an age from 30 up is most likely a "Ü" that lost them
+    (re.compile(r"(?<![\wÜ])U[3-9]\d\b"), "'U' before an age may be 'Ü' (über) with its dots lost"),
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
@@ -535,7 +538,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
                 # the line above reached the margin: this may be the rest of its title
                 state.warn(f"line after a full line taken as its own project: {line.text!r}", 0.9)
         i += 1
-    _check_headings(seen, categories, state)
+    _check_headings(seen, categories, items, state)
     return items, used
 
 
@@ -594,13 +597,42 @@ def _accept_heading(heading: _Heading, line: _Line, current: Category | None, st
     return True
 
 
-def _check_headings(seen: set[int], categories: tuple[Category, ...], state: _State) -> None:
-    """A missing heading means its projects were filed under the category before it: say so."""
+LOST_HEADING = 60.0
+"""A project line under the previous category that resembles a missing heading this much
+(token_set_ratio of folded words) may be that heading, damaged past recognition."""
+
+
+def _check_headings(
+    seen: set[int], categories: tuple[Category, ...], items: list[_Item], state: _State
+) -> None:
+    """A category without a heading is normal (agreements list only the Maßnahmenarten they fund),
+    but a heading OCR destroyed files its projects under the category before it. That case leaves
+    a trace: a "project" that reads like the missing heading. Only then is it flagged.
+
+    A category missing before the first heading found cannot have lost projects that way: lines
+    above the first heading are warned about as unplaced."""
     if not seen:
         return
     for category in categories:
-        if category.number not in seen:
-            state.warn(f"no heading found for category {category.number} ({category.name})", 0.6)
+        if category.number in seen or category.number < min(seen):
+            continue
+        names = [_norm(category.name), *(_norm(v) for v in category.variants)]
+        suspects = [
+            item
+            for item in items
+            if item.category is not None
+            and item.category.number < category.number
+            and any(
+                fuzz.token_set_ratio(_norm(" ".join(ln.body for ln in item.lines)), n) >= LOST_HEADING
+                for n in names
+            )
+        ]
+        if suspects:
+            state.warn(
+                f"no heading found for category {category.number} ({category.name}), and a line "
+                f"reads like it: {suspects[0].lines[0].text!r}",
+                0.6,
+            )
 
 
 def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[Project, ...]]:
