@@ -22,6 +22,7 @@ promises never to be silently wrong, which shapes everything here:
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import itertools
 import logging
@@ -146,9 +147,20 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     changes: list[Change] = []
     last = 0
     tokens = list(_TOKEN.finditer(text))
+    quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
     for index, match in enumerate(tokens):
         token = match.group()
         fixed, local = _in_context(tokens, index) or repairer.token(token)
+        if _LOW_QUOTE.match(fixed):
+            fixed = "„" + fixed[1:]
+            local = (_Edit(0, 1, ",", "„", "German opening quote read as a comma"), *local)
+            quote_open = True
+        if quote_open and (m := _STRAIGHT_CLOSE.search(fixed)):
+            # only punctuation follows the quote, so it stands as far from the end in the raw token
+            at = len(token) - (len(fixed) - m.start())
+            fixed = fixed[: m.start()] + "“" + fixed[m.end() :]
+            local = (*local, _Edit(at, at + 1, '"', "“", "German closing quote after „"))
+            quote_open = False
         if local and _mid_sentence(text, match.start()):
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
@@ -180,6 +192,12 @@ _ROMAN_READING = re.compile(r"^(?P<num>[IVXilH|]{1,5})(?P<tail>[,.;]?)$")
 # the books the agreements name ("Rechtskreise SGB II, III, VIII, XII"): a reading that gives
 # another numeral is left alone, since OCR may also have dropped a stroke ("Xl" for "XII")
 _SGB_BOOKS = frozenset({"II", "III", "VIII", "XII"})
+
+
+# ",Bündnis für Ausbildung …"": OCR's reading of „…“. A comma glued to the start of a word is
+# never German punctuation; a straight closing quote counts only after such an opening.
+_LOW_QUOTE = re.compile(r"^,[A-Za-zÄÖÜäöü]")
+_STRAIGHT_CLOSE = re.compile(r'"(?=[.,;:!?)]*$)')
 
 
 def _edit(token: str, fixed: str, reason: str) -> tuple[str, tuple[_Edit, ...]]:
@@ -280,13 +298,18 @@ def _map_position(
         return r_end + (pos - f_end)
     f_tok, r_tok = fixed[f_start:f_end], raw[r_start:r_end]
     offset = pos - f_start
-    prefix = _common_prefix(f_tok, r_tok)
-    suffix = _common_prefix(f_tok[prefix:][::-1], r_tok[prefix:][::-1])
-    if offset <= prefix:
-        return r_start + offset
-    if len(f_tok) - offset <= suffix:
-        return r_end - (len(f_tok) - offset)
-    return r_end - suffix if is_end else r_start + prefix
+    # Align the two spellings of the token: unchanged letters map exactly, a position inside a
+    # changed stretch widens to that stretch ("ü" of "für" -> "ii"; "„" of "„Bündnis" -> ",").
+    for tag, r1, r2, f1, f2 in difflib.SequenceMatcher(None, r_tok, f_tok, autojunk=False).get_opcodes():
+        if f1 <= offset < f2 or (offset == f2 and (is_end or tag == "equal") and f1 < f2):
+            if tag == "equal":
+                return r_start + r1 + (offset - f1)
+            if offset == f1:
+                return r_start + r1
+            return r_start + (r2 if is_end else r1)
+        if offset == f1 == f2:  # a pure deletion in the repaired text
+            return r_start + (r2 if is_end else r1)
+    return r_start + len(r_tok) if offset >= len(f_tok) else r_start
 
 
 def _common_prefix(a: str, b: str) -> int:

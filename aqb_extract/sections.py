@@ -80,7 +80,7 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     phrase that merely repeats in the body ("Das HMSI …") is never dropped.
     """
     if page_count < 2:
-        return lines
+        return _drop_recurring_numbered_lines(lines)
     by_page: dict[int, list[int]] = {}
     for idx, line in enumerate(lines):
         if line.text.strip():
@@ -110,6 +110,27 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
         for i, ln in enumerate(lines)
         if not (i in edge_index and _shape(ln.text) in running and not HEADING_RE.match(ln.text))
     ]
+
+
+def _drop_recurring_numbered_lines(lines: list[Line]) -> list[Line]:
+    """Text that went through OCR elsewhere arrives as one page, its page breaks gone, so running
+    headers sit mid-text ("AQB 2019 | Rheingau-Taunus-Kreis", "AOB 2019 | …"). A short line with a
+    number that recurs nearly alike is one; a heading, a place/date line or a sentence is not."""
+    candidates = [
+        i
+        for i, ln in enumerate(lines)
+        if 12 <= len(ln.text.strip()) <= 60
+        and re.search(r"\d", ln.text)
+        and not HEADING_RE.match(ln.text)
+        and not PLACE_DATE_RE.match(ln.text)
+        and not ln.text.rstrip().endswith((".", ",", ":", ";"))
+    ]
+    shapes = {i: _shape(lines[i].text) for i in candidates}
+    drop: set[int] = set()
+    for a, b in itertools.combinations(candidates, 2):
+        if fuzz.ratio(shapes[a], shapes[b]) >= 88:
+            drop.update((a, b))
+    return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
 def join_hyphenated(lines: list[Line]) -> list[Line]:
@@ -206,7 +227,9 @@ def _title_line_score(text: str, number: int, knowledge: Knowledge) -> float:
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
     cleaned = " ".join(text.split())
     if number == 5:
-        return max((fuzz.ratio(cleaned[: len(t)], t) for t in titles if len(cleaned) <= len(t) + 60), default=0.0)
+        return max(
+            (fuzz.ratio(cleaned[: len(t)], t) for t in titles if len(cleaned) <= len(t) + 60), default=0.0
+        )
     return max((fuzz.ratio(cleaned, t) for t in titles), default=0.0)
 
 

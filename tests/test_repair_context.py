@@ -38,3 +38,15 @@ def test_context_and_slips_repaired(raw: str, fixed: str) -> None:
 )
 def test_left_alone(clean: str) -> None:
     assert repair_text(clean).text == clean
+
+
+def test_german_quotes_read_as_comma_and_straight_quote() -> None:
+    raw = 'dem ,Bundnis fur Ausbildung fur die Jahre 2020 bis 2024", dem Fachkonzept'
+    result = repair_text(raw)
+    assert result.text == "dem „Bündnis für Ausbildung für die Jahre 2020 bis 2024“, dem Fachkonzept"
+    assert [(c.raw, c.fixed) for c in result.changes][:2] == [(",", "„"), ("Bundnis", "Bündnis")]
+
+
+def test_straight_quotes_of_clean_text_stay() -> None:
+    clean = 'Sprachkurse für Mütter - "Sprachcafé", Digitalschulung "behörden und Bewerbungen"'
+    assert repair_text(clean).text == clean

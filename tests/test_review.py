@@ -17,11 +17,6 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 import pytest
-from PIL import Image
-
-from aqb_extract.errors import UsageError
-from aqb_extract.models import Evidence, Project
-from aqb_extract.review import MARKER, build_review
 from helpers.records import (
     OCR_SIZE,
     PAGE_1,
@@ -32,6 +27,11 @@ from helpers.records import (
     kassel_2023,
     write_out_dir,
 )
+from PIL import Image
+
+from aqb_extract.errors import UsageError
+from aqb_extract.models import Evidence, Project
+from aqb_extract.review import MARKER, build_review
 
 GG = "2024/gross-gerau.pdf"
 HIGHLIGHT = (0x70, 0x48, 0xE8)  # --hl in style.css

@@ -101,7 +101,7 @@ def test_page_numbers_at_page_edges_dropped_but_year_kept() -> None:
 
 
 def test_headings_at_page_edges_are_not_running_headers() -> None:
-    """"§ 3" and "§ 7" at the top of two pages look alike once digits are folded; they stay."""
+    """ "§ 3" and "§ 7" at the top of two pages look alike once digits are folded; they stay."""
     pages = [
         "Zielvereinbarung\n2024\n§ 1\nAusbildungs- und Qualifizierungsbudget\nText.\n§ 2\nVerpflichtungen der Vereinbarungspartner\nText.\n- 1 -",
         "§ 3\nUmsetzung der UN-Behindertenrechtskonvention\nText.\n§ 4\nHaushaltsmittel und Eckdaten\nText.\n- 2 -",
@@ -112,7 +112,10 @@ def test_headings_at_page_edges_are_not_running_headers() -> None:
 
 
 def test_ocr_heading_at_page_top_is_not_a_page_number() -> None:
-    pages = [agreement({}).split("§ 5")[0], "85\n" + "Ziele für die Umsetzung im Landkreis Fulda\nText.\n§ 6\nZielsteuerung\n"]
+    pages = [
+        agreement({}).split("§ 5")[0],
+        "85\n" + "Ziele für die Umsetzung im Landkreis Fulda\nText.\n§ 6\nZielsteuerung\n",
+    ]
     assert 5 in [s.number for s in split_sections(doc(*pages)).sections]
 
 
@@ -138,3 +141,20 @@ def test_year_under_the_title_survives_a_misread_page_number() -> None:
     pages = ["Zielvereinbarung\n2025\nzwischen\nText\n1", "Text\nmehr\n7", "Text\nnoch mehr\n3"]
     text = "\n".join(line.text for line in clean_lines(doc(*pages)))
     assert text.startswith("Zielvereinbarung\n2025\n")
+
+
+def test_running_headers_inside_one_page_text_are_dropped() -> None:
+    """OCR text from elsewhere has no page breaks: recurring numbered header lines sit mid-text."""
+    text = (
+        "Zielvereinbarung\n2019\nText eins.\nAQB 2019| Rheingau-Taunus-Kreis\nText zwei.\n"
+        "AOB 2019 | Rheingau-Taunus-Kreis\nim Jahr 2019 Haushaltsmittel\nWiesbaden, den 1.2.2019\n"
+    )
+    lines = [line.text for line in clean_lines(doc(text))]
+    assert lines == [
+        "Zielvereinbarung",
+        "2019",
+        "Text eins.",
+        "Text zwei.",
+        "im Jahr 2019 Haushaltsmittel",
+        "Wiesbaden, den 1.2.2019",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.records import PAGE_1, all_records, draw_page, failed_record, gross_gerau, kassel_2023
 from rich.console import Console
 
 from aqb_extract.models import FieldWarning, Project
@@ -14,7 +15,6 @@ from aqb_extract.show import (
     resolve,
     review_reasons,
 )
-from helpers.records import PAGE_1, all_records, draw_page, failed_record, gross_gerau, kassel_2023
 
 
 def _text(renderable: object) -> str:

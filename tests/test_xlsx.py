@@ -7,10 +7,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers.records import all_records, failed_record, gross_gerau, kassel_2023
 
 from aqb_extract.models import Project
 from aqb_extract.xlsx import DATE_FORMAT, EURO_FORMAT, MAX_WIDTH, write_workbook
-from helpers.records import all_records, failed_record, gross_gerau, kassel_2023
 
 
 def _rows(ws: object) -> list[dict[str, object]]:
