@@ -14,7 +14,7 @@ APT_TEST_PACKAGES := chromium
 run: install
 	$(VENV)/bin/aqb-extract extract samples --out out
 
-test: install system-test
+test: install system-test lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 system:
