@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import re
 import shutil
@@ -333,17 +334,19 @@ def ocr_image(
     carries none; Tesseract then guesses, sometimes badly)."""
     with tempfile.TemporaryDirectory(prefix="aqb-ocr-") as tmp:
         folder = Path(tmp)
-        path = save_for_tesseract(image, folder, "input") if isinstance(image, Image.Image) else image
+        original = save_for_tesseract(image, folder, "input") if isinstance(image, Image.Image) else image
         what = f"page {number}"
-        path, skew = _straighten(path, folder, settings)
-        page = _read(path, settings, number=number, dpi=dpi, what=what)
+        straight, skew = _straighten(original, folder, settings)
+        page = _level_boxes(_read(straight, settings, number=number, dpi=dpi, what=what), skew)
         if _looks_unreadable(page):
-            orient = detect_orientation(path, settings, what=what)
+            orient = detect_orientation(straight, settings, what=what)
             if orient is not None and orient.rotate:
-                turned, _ = _straighten(
-                    _turn(path, orient.rotate, folder, settings), folder, settings, name="turned"
+                turned = _turn(original, orient.rotate, folder, settings)
+                turned_straight, turned_skew = _straighten(turned, folder, settings, name="turned-straight")
+                again = _read(
+                    turned_straight, settings, number=number, dpi=dpi, what=what, rotation=orient.rotate
                 )
-                again = _read(turned, settings, number=number, dpi=dpi, what=what, rotation=orient.rotate)
+                again = _level_boxes(again, turned_skew)
                 log.info(
                     "page %d: turned %d°, confidence %.2f -> %.2f",
                     number,
@@ -353,9 +356,28 @@ def ocr_image(
                 )
                 if _mean_conf(again) > _mean_conf(page):
                     page = again
-        if skew:
-            log.debug("page %d: straightened by %.2f°", number, skew)
         return page
+
+
+def _level_boxes(page: PageText, skew: float) -> PageText:
+    """Word boxes of a straightened page, moved back onto the page image as given (turned by
+    ``page.rotation`` only), so evidence boxes drawn on that image sit on their words. Each box
+    keeps its size; its centre is turned back by ``skew`` around the image centre (the inverse
+    of PIL's ``rotate(skew)``)."""
+    if not skew or not page.words:
+        return page
+    t = math.radians(skew)
+    cos, sin = math.cos(t), math.sin(t)
+    cx, cy = page.width / 2.0, page.height / 2.0
+    words = []
+    for w in page.words:
+        dx, dy = w.left + w.width / 2.0 - cx, w.top + w.height / 2.0 - cy
+        x, y = cx + dx * cos - dy * sin, cy + dx * sin + dy * cos
+        left = min(max(0, round(x - w.width / 2.0)), max(0, page.width - w.width))
+        top = min(max(0, round(y - w.height / 2.0)), max(0, page.height - w.height))
+        words.append(w.model_copy(update={"left": left, "top": top}))
+    log.debug("page %d: straightened by %.2f°", page.number, skew)
+    return page.model_copy(update={"words": tuple(words)})
 
 
 def _straighten(path: Path, folder: Path, settings: Settings, name: str = "straight") -> tuple[Path, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from PIL import Image
 from aqb_extract import ocr
 from aqb_extract.config import Settings
 from aqb_extract.errors import MissingDependencyError, OcrFailedError
+from aqb_extract.models import PageText
 from aqb_extract.ocr import (
     check_tesseract,
     detect_orientation,
@@ -152,3 +154,24 @@ def test_missing_language_names_its_package() -> None:
 def test_version_is_a_version() -> None:
     assert tesseract_version()[0].isdigit()
     assert ocr.model_fingerprint("deu").startswith("deu:")
+
+
+def test_boxes_of_a_straightened_page_sit_on_the_page_as_given(top: Image.Image) -> None:
+    """A page scanned 2.5° askew is straightened for Tesseract, but its word boxes are reported
+    on the askew image, where the review report draws them."""
+
+    def centre(result: PageText, text: str) -> tuple[float, float]:
+        w = next(w for w in result.words if w.text == text)
+        return w.left + w.width / 2, w.top + w.height / 2
+
+    level = ocr_image(top, Settings(), dpi=300)
+    askew = top.rotate(2.5, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    read = ocr_image(askew, Settings(), dpi=300)
+    (x0, y0), (x1, y1) = centre(level, "zwischen"), centre(read, "zwischen")
+    t, cx, cy = math.radians(2.5), top.width / 2, top.height / 2
+    expected = (
+        cx + (x0 - cx) * math.cos(t) + (y0 - cy) * math.sin(t),
+        cy - (x0 - cx) * math.sin(t) + (y0 - cy) * math.cos(t),
+    )
+    assert abs(expected[1] - y0) > 30  # the turn moved this word noticeably
+    assert math.dist((x1, y1), expected) < 8
