@@ -125,7 +125,11 @@ def test_layer_quality_separates_text_from_garbage() -> None:
 
 
 def test_scanned_pdf_is_ocred_on_the_batch_pool(scan: Path) -> None:
-    """The real batch set-up: pages of one document on a shared forkserver process pool."""
+    """The real batch set-up: pages of one document on a shared forkserver process pool. Each
+    page is one plain JPEG, which Tesseract gets as it is (no rendering)."""
+    s = settings()
+    jobs = read.plan_pages(sniff(scan, s), s, [1, 2, 3, 4], read.read_pdf_pages(scan))
+    assert {(j.source, j.dpi) for j in jobs} == {("pdf-image", 300)}
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver")) as pool:
         doc = read_document(scan, settings(), pool)
     assert doc.method == "ocr" and [p.number for p in doc.pages] == [1, 2, 3, 4]
@@ -337,3 +341,19 @@ def test_sniff_identifies_by_content(born: Path, tmp_path: Path) -> None:
 def assert_one_sentence(message: str) -> None:
     assert "\n" not in message and len(message) < 220
     assert not re.search(r"\.\s+[A-Z]", message), message  # no second sentence
+
+
+def test_scan_with_a_lossless_page_image_is_rendered_one_page_at_a_time(born: Path, tmp_path: Path) -> None:
+    """Not one plain JPEG per page (here a Flate-compressed image): rendered with pdftoppm."""
+    top = _crop_top(born)
+    pdf = tmp_path / "lossless.pdf"
+    canv = canvas.Canvas(str(pdf), pagesize=(top.width * 72 / 300, top.height * 72 / 300))
+    canv.drawInlineImage(top, 0, 0, width=top.width * 72 / 300, height=top.height * 72 / 300)
+    canv.showPage()
+    canv.save()
+    s = settings()
+    info = sniff(pdf, s)
+    (job,) = read.plan_pages(info, s, [1], read.read_pdf_pages(pdf))
+    assert (job.source, job.dpi) == ("pdf-render", 300)
+    doc = read_document(pdf, s)
+    assert doc.method == "ocr" and "Zielvereinbarung" in doc.text
