@@ -8,6 +8,7 @@ boundaries and a single 40-page scan still uses every core.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -30,8 +31,9 @@ from pathlib import Path
 
 from .config import Settings
 from .errors import AqbError, MissingDependencyError, UsageError
+from .fingerprint import fingerprint
 from .models import Record, Source
-from .output import pages_dir, write_batch_files, write_record
+from .output import pages_dir, record_path, write_batch_files, write_record
 from .pageimages import write_page_images
 from .pipeline import extract_document
 from .validate import failed_record
@@ -196,16 +198,51 @@ def _unexpected(item: InputFile, exc: BaseException) -> Record:
     )
 
 
-def _extract_one(item: InputFile, settings: Settings, pool: Executor, out_dir: Path) -> Record:
-    """One document: its record, and for a scan its page images for the review report (which
-    never decide the record: a picture that cannot be made is logged and left out)."""
+def _file_sha256(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def reusable_record(item: InputFile, out_dir: Path, settings: Settings, fp: str) -> Record | None:
+    """The record a previous run wrote for this input, when it still holds: same fingerprint
+    (code, data, settings, engine), same input bytes, not failed (a failure may have been
+    passing: a timeout, a full disk), and its page images in place."""
+    if not settings.use_cache:
+        return None
+    try:
+        record = Record.model_validate_json(record_path(out_dir, item.rel).read_bytes())
+    except (OSError, ValueError, UsageError):
+        return None
+    if record.fingerprint != fp or record.status == "failed" or record.source.sha256 is None:
+        return None
+    pictures = pages_dir(out_dir, item.rel) / "pages.json"
+    if record.source.method == "ocr" and settings.page_images and not pictures.is_file():
+        return None
+    if _file_sha256(item.path) != record.source.sha256:
+        return None
+    return record
+
+
+def _extract_one(
+    item: InputFile, settings: Settings, pool: Executor, out_dir: Path, fp: str, reused: set[str]
+) -> Record:
+    """One document: its record (re-used when a previous run's still holds), and for a scan its
+    page images for the review report (which never decide the record: a picture that cannot be
+    made is logged and left out)."""
+    previous = reusable_record(item, out_dir, settings, fp)
+    if previous is not None:
+        reused.add(item.rel)  # its file stays as it is
+        return previous
     extraction = extract_document(item.path, settings, pool, item.rel)
     if settings.page_images and extraction.doc is not None and extraction.doc.method == "ocr":
         try:
             write_page_images(item.path, extraction.doc, pages_dir(out_dir, item.rel), settings)
         except (AqbError, OSError, ValueError) as exc:
             log.warning("no page images for %s: %s", item.rel, exc)
-    return extraction.record
+    return extraction.record.model_copy(update={"fingerprint": fp})
 
 
 def run_batch(
@@ -226,6 +263,8 @@ def run_batch(
         log.info("removed %s, left by an interrupted run", path)
     records: dict[str, Record] = {}
     in_flight = max(2, settings.workers + 1)
+    fp = fingerprint(settings)
+    reused: set[str] = set()
 
     def finish(item: InputFile, fut: Future[Record]) -> None:
         exc = fut.exception()
@@ -233,7 +272,8 @@ def run_batch(
             raise exc  # nothing can be OCR'd: the run stops with the message (exit 2)
         record = fut.result() if exc is None else _unexpected(item, exc)
         try:
-            write_record(out_dir, item.rel, record)
+            if item.rel not in reused:
+                write_record(out_dir, item.rel, record)
         except UsageError as refused:  # e.g. a symlink in DIR pointing elsewhere
             record = failed_record(record.source, f"its record was not written: {refused.message}")
         except (OSError, ValueError) as exc:  # name too long, disk full, text JSON cannot hold
@@ -266,7 +306,7 @@ def run_batch(
             while queue or pending:
                 while queue and len(pending) < in_flight:
                     item = queue.pop()
-                    pending[docs.submit(_extract_one, item, settings, pool, out_dir)] = item
+                    pending[docs.submit(_extract_one, item, settings, pool, out_dir, fp, reused)] = item
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     finish(pending.pop(fut), fut)

@@ -201,6 +201,11 @@ class Record(Frozen):
     sections: list[SectionOut] = Field(default_factory=list)
     confidence: dict[str, float] = Field(default_factory=dict)
     warnings: list[FieldWarning] = Field(default_factory=list)
+    fingerprint: str | None = Field(
+        default=None,
+        description="identifies the code, data and settings that made this record; a re-run of "
+        "the same input with the same fingerprint re-uses the record",
+    )
     evidence: dict[str, Evidence] = Field(
         default_factory=dict,
         description="where each value came from, keyed like warnings' field ('year', 'projects[2]')",

@@ -325,9 +325,13 @@ def test_good_inputs_beside_them_come_out_right(batch: Batch, rel: str) -> None:
 
 def test_out_holds_only_records_and_batch_files(batch: Batch) -> None:
     names = sorted(p.relative_to(batch.out).as_posix() for p in batch.out.rglob("*") if not p.is_dir())
-    records = (batch.out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(x) for x in (batch.out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    # page images exist only for documents that were read by OCR
+    scans = {r["source"]["path"] for r in records if r["source"]["method"] == "ocr"}
+    pictures = [n for n in names if n.startswith("pages/")]
+    assert {n.split("/", 1)[1].rsplit("/", 1)[0] for n in pictures} == scans
     assert names == sorted(
-        [f"{json.loads(x)['source']['path']}.json" for x in records] + ["records.jsonl", "summary.csv"]
+        [f"{r['source']['path']}.json" for r in records] + ["records.jsonl", "summary.csv", *pictures]
     )
     assert not any(p.is_symlink() for p in batch.out.rglob("*"))
 

@@ -156,6 +156,16 @@ def assert_no_half_written_output(out: Path, *, allow_temp: bool = False) -> Non
         if path.name.startswith(".") and path.name.endswith(".tmp"):
             assert allow_temp, f"temp file left behind: {path}"
             continue
+        rel = path.relative_to(out).as_posix()
+        if rel.startswith("pages/"):  # page images for the review report
+            assert path.name == "pages.json" or (path.name.startswith("page-") and path.suffix == ".jpg"), (
+                path
+            )
+            if path.suffix == ".jpg":
+                assert path.read_bytes()[-2:] == b"\xff\xd9", f"half-written picture: {path}"  # JPEG end
+            else:
+                json.loads(path.read_text(encoding="utf-8"))
+            continue
         assert path.name in ("records.jsonl", "summary.csv") or path.name.endswith(".pdf.json"), path
         if path.suffix == ".json":
             Record.model_validate_json(path.read_text(encoding="utf-8"))  # whole and valid

@@ -1,0 +1,71 @@
+"""Re-running a folder re-uses the records that still hold (same input bytes, same code, data and
+settings) and extracts the rest: the interrupted run's work is not done twice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from helpers.seeds import seed_path
+
+from aqb_extract.batch import collect_inputs, run_batch
+from aqb_extract.config import Settings
+from aqb_extract.fingerprint import fingerprint
+
+
+def _run(inp: Path, out: Path, settings: Settings) -> dict[str, str]:
+    records = run_batch(collect_inputs([inp], out).inputs, out, settings)
+    return {r.source.path: r.status for r in records}
+
+
+def _mtimes(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt.json")}
+
+
+def test_unchanged_inputs_reuse_their_records(tmp_path: Path) -> None:
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    shutil.copyfile(seed_path("000"), inp / "a.txt")
+    shutil.copyfile(seed_path("001"), inp / "b.txt")
+    settings = Settings(workers=1, cache_dir=tmp_path / "cache")
+    first = _run(inp, out, settings)
+    before = _mtimes(out)
+    record = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
+    assert record["fingerprint"] == fingerprint(settings)
+
+    (inp / "b.txt").write_text((inp / "b.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    second = _run(inp, out, settings)
+    after = _mtimes(out)
+    assert second == first
+    assert after["a.txt.json"] == before["a.txt.json"]  # re-used, not rewritten
+    assert after["b.txt.json"] != before["b.txt.json"]  # the input changed: extracted again
+    assert len((out / "records.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_changed_settings_or_no_cache_extract_again(tmp_path: Path) -> None:
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    shutil.copyfile(seed_path("000"), inp / "a.txt")
+    settings = Settings(workers=1, cache_dir=tmp_path / "cache")
+    _run(inp, out, settings)
+    stamp = _mtimes(out)["a.txt.json"]
+
+    stricter = settings.model_copy(update={"thresholds": {**settings.thresholds, "year": 0.99}})
+    assert fingerprint(stricter) != fingerprint(settings)
+    _run(inp, out, stricter)
+    assert _mtimes(out)["a.txt.json"] != stamp
+
+    stamp = _mtimes(out)["a.txt.json"]
+    _run(inp, out, stricter.model_copy(update={"use_cache": False}))
+    assert _mtimes(out)["a.txt.json"] != stamp
+
+
+def test_failed_records_are_tried_again(tmp_path: Path) -> None:
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "empty.txt").write_bytes(b"")
+    settings = Settings(workers=1, cache_dir=tmp_path / "cache")
+    assert _run(inp, out, settings) == {"empty.txt": "failed"}
+    shutil.copyfile(seed_path("000"), inp / "empty.txt")
+    assert _run(inp, out, settings) == {"empty.txt": "ok"}
