@@ -20,6 +20,7 @@ from .output import write_atomic
 from .read import page_image, plan_pages, read_pdf_pages, sniff
 
 MAX_SIDE = 1400
+PICTURE_DPI = 120
 QUALITY = 70
 # PageText.rotation: degrees clockwise that made the page upright
 _TURN = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
@@ -38,7 +39,11 @@ def write_page_images(path: Path, doc: DocumentText, dest: Path, settings: Setti
         for job, page in zip(jobs, doc.pages, strict=True):
             folder = Path(tmp) / str(job.number)
             folder.mkdir()
+            if job.source == "pdf-render":  # a picture needs no 300 dpi: render small
+                job = job.model_copy(update={"settings": settings.model_copy(update={"dpi": PICTURE_DPI})})
             with Image.open(page_image(job, folder)) as im:
+                # a JPEG decodes at 1/2, 1/4 or 1/8 size for a fraction of the work
+                im.draft("L", (MAX_SIDE // 2, MAX_SIDE // 2))
                 im.load()
                 picture = im.convert("L") if im.mode not in ("L", "RGB") else im
                 if page.rotation in _TURN:
