@@ -9,6 +9,7 @@ a zero, a misspelt month) lowers the confidence and says why, so the caller can 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -80,11 +81,20 @@ class DateReading:
     note: str | None = None
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, accents and umlauts dropped, ß as ss: OCR loses them ("Marz", "Mérz") more often
-    than not, so every fuzzy comparison in the field parsers is made on folded text."""
+    than not, so every fuzzy comparison in the field parsers is made on folded text. Cached: the
+    parsers fold the same lines and names many times over."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+@functools.lru_cache(maxsize=65536)
+def folded_words(text: str) -> str:
+    """Folded words only (case, umlauts, punctuation ignored), for fuzzy comparison of names,
+    roles and headings."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
 
 
 def month_number(word: str) -> tuple[int | None, float]:

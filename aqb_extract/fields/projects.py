@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Category, Knowledge
 from ..models import Extracted, FieldWarning, Part, Project, SplitDocument
-from .dates import fold
+from .dates import folded_words
 
 FIELD = "projects"
 
@@ -171,11 +171,6 @@ class _State:
         self.confidence *= factor
 
 
-def _norm(text: str) -> str:
-    """Folded words only, for fuzzy comparison of headings (case, umlauts, punctuation ignored)."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
-
-
 def paired_lines(part: Part) -> list[tuple[str, str]]:
     """Lines of ``part`` as (repaired, raw) pairs.
 
@@ -226,8 +221,8 @@ def _forms(category: Category) -> tuple[str, ...]:
 
 
 def _heading_score(text: str, category: Category) -> float:
-    norm = _norm(text)
-    return max(fuzz.ratio(norm, _norm(form)) for form in _forms(category))
+    norm = folded_words(text)
+    return max(fuzz.ratio(norm, folded_words(form)) for form in _forms(category))
 
 
 def _strip_heading_number(text: str) -> tuple[int | None, str]:
@@ -272,16 +267,16 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
         return None
     span = 1
     joined = text
-    full = _norm(category.name)
+    full = folded_words(category.name)
     while not rest and i + span < len(lines) and span < 4:
         nxt = lines[i + span]
         if nxt.marker is not None:
             break
-        frag = _norm(nxt.body)
+        frag = folded_words(nxt.body)
         longer = f"{joined} {nxt.body}"
         if len(frag) < 10 or fuzz.partial_ratio(frag, full) < 90:
             break
-        if fuzz.ratio(_norm(longer), full) <= fuzz.ratio(_norm(joined), full):
+        if fuzz.ratio(folded_words(longer), full) <= fuzz.ratio(folded_words(joined), full):
             break
         joined, span = longer, span + 1
     if span > 1:
@@ -291,7 +286,7 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
 
 def _is_closing(line: _Line) -> bool:
     """The paragraph after the list ("Die Förderung der aufgeführten Maßnahmen erfolgt …")."""
-    norm = _norm(line.text)
+    norm = folded_words(line.text)
     return fuzz.ratio(norm[: len(_CLOSING)], _CLOSING) >= 80 or norm.startswith("die forderung der")
 
 
@@ -503,7 +498,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         if current is None:
             if line.marker is not None or intro_done:
                 state.warn(f"line before any category heading cannot be placed: {line.text!r}", 0.7)
-            if line.text.rstrip().endswith(":") or "folgende projekte" in _norm(line.text):
+            if line.text.rstrip().endswith(":") or "folgende projekte" in folded_words(line.text):
                 intro_done = True
             i += 1
             continue
@@ -512,7 +507,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
                 state.warn(f"unreadable line left out: {line.text!r}", 0.9)
             i += 1
             continue
-        if _norm(line.body) in ("keine", "entfallt", "keine projekte", "keine massnahmen"):
+        if folded_words(line.body) in ("keine", "entfallt", "keine projekte", "keine massnahmen"):
             i += 1
             continue
         used.append(line)
@@ -616,14 +611,14 @@ def _check_headings(
     for category in categories:
         if category.number in seen or category.number < min(seen):
             continue
-        names = [_norm(category.name), *(_norm(v) for v in category.variants)]
+        names = [folded_words(category.name), *(folded_words(v) for v in category.variants)]
         suspects = [
             item
             for item in items
             if item.category is not None
             and item.category.number < category.number
             and any(
-                fuzz.token_set_ratio(_norm(" ".join(ln.body for ln in item.lines)), n) >= LOST_HEADING
+                fuzz.token_set_ratio(folded_words(" ".join(ln.body for ln in item.lines)), n) >= LOST_HEADING
                 for n in names
             )
         ]

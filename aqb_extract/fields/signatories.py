@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge, Minister, PartnerInfo, Role
 from ..models import Extracted, FieldWarning, Part, Signatory, SplitDocument
-from .dates import fold, read_german_date
+from .dates import fold, folded_words, read_german_date
 from .projects import paired_lines, title_damage
 
 FIELD = "signatories"
@@ -202,12 +202,8 @@ def _tokens(text: str, raw: str) -> list[_Token]:
     return out
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
-
-
 def _score(a: str, b: str) -> float:
-    return float(fuzz.ratio(_norm(a), _norm(b)))
+    return float(fuzz.ratio(folded_words(a), folded_words(b)))
 
 
 # --------------------------------------------------------------------------- places
@@ -422,8 +418,8 @@ def _match_minister_glued(text: str, ministers: tuple[Minister, ...]) -> tuple[M
     "Hof mann"."""
     if not ministers or not text.strip():
         return None, 0.0
-    squeezed = _norm(text).replace(" ", "")
-    scored = [(float(fuzz.ratio(squeezed, _norm(m.name).replace(" ", ""))), m) for m in ministers]
+    squeezed = folded_words(text).replace(" ", "")
+    scored = [(float(fuzz.ratio(squeezed, folded_words(m.name).replace(" ", ""))), m) for m in ministers]
     score, best = max(scored, key=lambda sm: sm[0])
     return best, score
 
