@@ -245,6 +245,13 @@ def _extract_one(
     return extraction.record.model_copy(update={"fingerprint": fp})
 
 
+def _size(item: InputFile) -> int:
+    try:
+        return item.path.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_batch(
     inputs: Sequence[InputFile],
     out_dir: Path,
@@ -300,7 +307,9 @@ def run_batch(
     )
     docs = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="aqb-doc")
     pending: dict[Future[Record], InputFile] = {}
-    queue = list(reversed(inputs))
+    # Largest files first (popped from the end): a big scan started last would leave the other
+    # workers idle while it finishes. Records are still listed in input order.
+    queue = sorted(inputs, key=_size)
     try:
         with _sigterm_as_interrupt():
             while queue or pending:
