@@ -36,6 +36,7 @@ from .models import Record, Source
 from .output import pages_dir, record_path, write_batch_files, write_record
 from .pageimages import write_page_images
 from .pipeline import extract_document
+from .read import read_pdf_pages, text_layer_usable
 from .validate import failed_record
 
 log = logging.getLogger(__name__)
@@ -227,15 +228,13 @@ def reusable_record(item: InputFile, out_dir: Path, settings: Settings, fp: str)
 
 
 def _extract_one(
-    item: InputFile, settings: Settings, pool: Executor, out_dir: Path, fp: str, reused: set[str]
+    item: InputFile, settings: Settings, pool: Executor | None, out_dir: Path, fp: str
 ) -> Record:
-    """One document: its record (re-used when a previous run's still holds), and for a scan its
-    page images for the review report (which never decide the record: a picture that cannot be
-    made is logged and left out)."""
-    previous = reusable_record(item, out_dir, settings, fp)
-    if previous is not None:
-        reused.add(item.rel)  # its file stays as it is
-        return previous
+    """One document: its record, and for a scan its page images for the review report (which
+    never decide the record: a picture that cannot be made is logged and left out).
+
+    Runs in a document thread with the OCR pool for a scan, or inside a pool worker (``pool``
+    None) for a document that needs no OCR."""
     extraction = extract_document(item.path, settings, pool, item.rel)
     if settings.page_images and extraction.doc is not None and extraction.doc.method == "ocr":
         try:
@@ -243,6 +242,21 @@ def _extract_one(
         except (AqbError, OSError, ValueError) as exc:
             log.warning("no page images for %s: %s", item.rel, exc)
     return extraction.record.model_copy(update={"fingerprint": fp})
+
+
+def needs_no_ocr(item: InputFile, settings: Settings) -> bool:
+    """Text, or a PDF whose text layer will be used: such a document is parsed whole in a worker
+    process, so born-digital batches use every core (threads would share one, as parsing is
+    Python). Anything doubtful takes the scan path, which handles every case."""
+    suffix = item.path.suffix.lower()
+    if suffix == ".txt":
+        return True
+    if suffix != ".pdf":
+        return False
+    try:
+        return text_layer_usable(read_pdf_pages(item.path), settings)
+    except Exception:  # a damaged PDF: the scan path reports it properly
+        return False
 
 
 def _size(item: InputFile) -> int:
@@ -269,7 +283,7 @@ def run_batch(
     for path in remove_stale_temp_files(out_dir):
         log.info("removed %s, left by an interrupted run", path)
     records: dict[str, Record] = {}
-    in_flight = max(2, settings.workers + 1)
+    in_flight = 2 * settings.workers + 1
     fp = fingerprint(settings)
     reused: set[str] = set()
 
@@ -315,7 +329,16 @@ def run_batch(
             while queue or pending:
                 while queue and len(pending) < in_flight:
                     item = queue.pop()
-                    pending[docs.submit(_extract_one, item, settings, pool, out_dir, fp, reused)] = item
+                    previous = reusable_record(item, out_dir, settings, fp)
+                    if previous is not None:
+                        reused.add(item.rel)  # its file stays as it is
+                        done_now: Future[Record] = Future()
+                        done_now.set_result(previous)
+                        finish(item, done_now)
+                    elif needs_no_ocr(item, settings):
+                        pending[pool.submit(_extract_one, item, settings, None, out_dir, fp)] = item
+                    else:
+                        pending[docs.submit(_extract_one, item, settings, pool, out_dir, fp)] = item
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     finish(pending.pop(fut), fut)

@@ -69,3 +69,28 @@ def test_failed_records_are_tried_again(tmp_path: Path) -> None:
     assert _run(inp, out, settings) == {"empty.txt": "failed"}
     shutil.copyfile(seed_path("000"), inp / "empty.txt")
     assert _run(inp, out, settings) == {"empty.txt": "ok"}
+
+
+def test_documents_without_ocr_run_in_worker_processes(tmp_path: Path) -> None:
+    """Text and born-digital PDFs are parsed whole in the process pool (both cores), scans take
+    the page-parallel path; the records are the same either way."""
+    from helpers.scan import render_pdf, scan_pdf
+    from helpers.seeds import seed_text
+
+    from aqb_extract.batch import InputFile, needs_no_ocr
+
+    born = render_pdf(seed_text("000"), tmp_path / "born.pdf")
+    scan = scan_pdf(seed_text("000"), tmp_path / "scan.pdf", max_pages=1)
+    settings = Settings(workers=2, use_cache=False)
+    assert needs_no_ocr(InputFile(born, "born.pdf"), settings)
+    assert needs_no_ocr(InputFile(seed_path("000"), "a.txt"), settings)
+    assert not needs_no_ocr(InputFile(scan, "scan.pdf"), settings)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    assert not needs_no_ocr(InputFile(tmp_path / "broken.pdf", "broken.pdf"), settings)
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i in range(4):
+        shutil.copyfile(born, inp / f"born-{i}.pdf")
+    records = run_batch(collect_inputs([inp], tmp_path / "out").inputs, tmp_path / "out", settings)
+    assert [(r.source.method, r.status, r.year) for r in records] == [("text_layer", "ok", 2023)] * 4
