@@ -269,12 +269,14 @@ def estimate_skew(image: Image.Image) -> float:
             out[i] = float(np.dot(counts, counts))
         return out
 
-    coarse = np.arange(-DESKEW_MAX_DEGREES, DESKEW_MAX_DEGREES + 1e-9, 0.25)
+    # 0.5° steps, then 0.05° around the best: 42 profiles instead of 67, and still far finer than
+    # the 1° from which a page is straightened (this runs on every page, beside Tesseract)
+    coarse = np.arange(-DESKEW_MAX_DEGREES, DESKEW_MAX_DEGREES + 1e-9, 0.5)
     sc = scores(coarse)
     if sc.max() < 1.2 * float(np.median(sc)):
         return 0.0
     best = float(coarse[int(sc.argmax())])
-    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.02)
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
     return round(float(fine[int(scores(fine).argmax())]), 2)
 
 
