@@ -112,19 +112,14 @@ def build_record(
             conf *= min(part_confs)
         confidence[key] = round(conf, 3)
         warnings.extend(ex.warnings)
+    status = "needs_review" if warnings else "ok"
     for key in DATA_FIELDS:
         ex = fields[key]
         empty = ex.value is None or (isinstance(ex.value, tuple) and not ex.value)
         if empty and not any(w.field.split("[")[0].split(".")[0] == key for w in ex.warnings):
             warnings.append(FieldWarning(field=key, message=f"{key} not found"))
-    status = "ok"
-    for key in DATA_FIELDS:
-        ex = fields[key]
-        empty = ex.value is None or (isinstance(ex.value, tuple) and not ex.value)
         if empty or confidence[key] < settings.thresholds.get(key, 0.8):
             status = "needs_review"
-    if warnings:
-        status = "needs_review"
     return Record(
         status=status,
         source=source,

@@ -21,6 +21,7 @@ from typer.testing import CliRunner, Result
 
 from aqb_extract import __version__
 from aqb_extract.cli import app
+from aqb_extract.config import Settings
 from aqb_extract.models import Record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,14 +116,7 @@ def test_scan_record_is_right_or_says_it_is_unsure(run: Run) -> None:
     expected = seed_expected("000")
     got = comparable(record)
     wrong = [f for f in FIELDS if got[f] != expected[f]]
-    thresholds = {
-        "year": 0.8,
-        "partner": 0.8,
-        "ministry": 0.8,
-        "amount_eur": 0.8,
-        "projects": 0.7,
-        "signatories": 0.6,
-    }
+    thresholds = Settings().thresholds
     warned = {w.field.split("[")[0].split(".")[0] for w in record.warnings}
     confident_and_wrong = [
         f
