@@ -82,6 +82,10 @@ def extract_document(
         record, repaired = document_to_record(doc, source, settings, knowledge)
         return Extraction(record, doc, repaired)
     except InputError as exc:
+        # what is known of the file even though it failed (the page limit knows both)
+        pages, sha = exc.fields.get("pages"), exc.fields.get("sha256")
+        if isinstance(pages, int) and isinstance(sha, str):
+            source = Source(path=source.path, sha256=sha, pages=pages)
         return Extraction(failed_record(source, exc.message), doc)
     except (
         MemoryError,

@@ -166,7 +166,9 @@ def sniff(path: Path, settings: Settings) -> SourceInfo:
     if facts.pages is not None and facts.pages > settings.page_limit:
         raise TooManyPagesError(
             f"the document has {facts.pages} pages, more than the limit of {settings.page_limit}; "
-            "split it or raise --page-limit"
+            "split it or raise --page-limit",
+            pages=facts.pages,
+            sha256=facts.sha256,
         )
     return facts
 

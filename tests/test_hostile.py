@@ -377,6 +377,8 @@ def test_page_limit_option(tmp_path: Path) -> None:
     assert (
         failed.error == "the document has 3 pages, more than the limit of 2; split it or raise --page-limit"
     )
+    assert failed.source.pages == 3
+    assert failed.source.sha256 == hashlib.sha256((inp / "drei.pdf").read_bytes()).hexdigest()
     assert Record.model_validate_json((out / "kassel.txt.json").read_text(encoding="utf-8")).status == "ok"
 
 
