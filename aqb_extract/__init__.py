@@ -8,6 +8,8 @@ Public API::
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .config import Settings
 from .models import Record
 
@@ -15,7 +17,7 @@ __version__ = "0.1.0"
 __all__ = ["Record", "Settings", "__version__", "extract"]
 
 
-def extract(path: str, settings: Settings | None = None) -> Record:
+def extract(path: str | Path, settings: Settings | None = None) -> Record:
     """Extract one document into a :class:`Record` (never raises for a bad input: the record
     says ``failed`` and why)."""
     from .pipeline import extract_file
