@@ -8,7 +8,6 @@ boundaries and a single 40-page scan still uses every core.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -36,7 +35,7 @@ from .models import Record, Source
 from .output import pages_dir, record_path, write_batch_files, write_record
 from .pageimages import write_page_images
 from .pipeline import extract_document
-from .read import read_pdf_pages, text_layer_usable
+from .read import file_sha256, read_pdf_pages, text_layer_usable
 from .validate import failed_record
 
 log = logging.getLogger(__name__)
@@ -199,14 +198,6 @@ def _unexpected(item: InputFile, exc: BaseException) -> Record:
     )
 
 
-def _file_sha256(path: Path) -> str | None:
-    try:
-        with path.open("rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
-
-
 def reusable_record(item: InputFile, out_dir: Path, settings: Settings, fp: str) -> Record | None:
     """The record a previous run wrote for this input, when it still holds: same fingerprint
     (code, data, settings, engine), same input bytes, not failed (a failure may have been
@@ -222,7 +213,10 @@ def reusable_record(item: InputFile, out_dir: Path, settings: Settings, fp: str)
     pictures = pages_dir(out_dir, item.rel) / "pages.json"
     if record.source.method == "ocr" and settings.page_images and not pictures.is_file():
         return None
-    if _file_sha256(item.path) != record.source.sha256:
+    try:
+        if file_sha256(item.path) != record.source.sha256:
+            return None
+    except OSError:  # gone or unreadable since: extracting it again says why
         return None
     return record
 

@@ -180,6 +180,12 @@ def _sha256(fh: BinaryIO) -> str:
     return h.hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as ``source.sha256`` records it (raises OSError)."""
+    with path.open("rb") as fh:
+        return _sha256(fh)
+
+
 # Facts about files already sniffed, keyed by path and stat: the pipeline sniffs, then reads
 # (which sniffs again); hashing a 40-page scan twice would be waste.
 _MemoKey = tuple[str, int, int, int, int, int, int]
