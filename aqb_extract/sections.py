@@ -11,6 +11,7 @@ The steps are plain functions, called in order by :func:`split_sections`:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -20,15 +21,23 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .knowledge import Knowledge, load_knowledge
-from .models import DocumentText, Part, Section, SplitDocument
+from .models import DocumentText, PageText, Part, Section, SplitDocument
 
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the cleaned text and the page it is on."""
+    """One line of the cleaned text and the page it is on. ``at_edge`` says that its words lie in
+    the top or bottom band of the page image (EDGE_BAND), wherever OCR put the line in reading
+    order; text without word boxes never sets it."""
 
     page: int
     text: str
+    at_edge: bool = False
+
+
+EDGE_BAND = 0.08
+"""Share of the page height at the top and at the bottom where running headers and footers sit.
+Body text starts about 2.5 cm (8.4 % of A4) from the edge; headers and footers sit outside that."""
 
 
 # "Seite 2 von 4", "Seite 2/4", "- 2 -", "2 / 4": page furniture, never content.
@@ -53,10 +62,12 @@ def _is_page_number(text: str, page: int) -> bool:
 
 
 def pages_to_lines(doc: DocumentText) -> list[Line]:
-    """Every line of every page, tagged with its page, with lone page furniture dropped."""
+    """Every line of every page, tagged with its page (and whether its words sit in the page's
+    top or bottom band), with lone page furniture dropped."""
     lines: list[Line] = []
     for page in doc.pages:
         page_lines = page.text.replace("\f", "\n").splitlines()
+        in_band = _lines_in_edge_band(page)
         nonblank = [i for i, t in enumerate(page_lines) if t.strip()]
         edges = set(nonblank[:2] + nonblank[-2:])
         for i, text in enumerate(page_lines):
@@ -64,8 +75,26 @@ def pages_to_lines(doc: DocumentText) -> list[Line]:
                 continue
             if i in edges and _is_page_number(text, page.number) and len(doc.pages) > 1:
                 continue
-            lines.append(Line(page.number, text.rstrip()))
+            lines.append(Line(page.number, text.rstrip(), i in in_band))
     return lines
+
+
+def _lines_in_edge_band(page: PageText) -> set[int]:
+    """Indexes (as ``splitlines`` counts them) of the page's lines whose every word lies within
+    EDGE_BAND of the top or the bottom of the page image. Empty without words or page size."""
+    if not page.words or page.height <= 0:
+        return set()
+    top_edge = page.height * EDGE_BAND
+    bottom_edge = page.height * (1 - EDGE_BAND)
+    ends = list(itertools.accumulate(len(t) for t in page.text.splitlines(keepends=True)))
+    verdict: dict[int, bool] = {}
+    for word in page.words:
+        if not word.text.strip() or word.height <= 0:
+            continue
+        i = bisect.bisect_right(ends, word.start)
+        outside = word.top + word.height <= top_edge or word.top >= bottom_edge
+        verdict[i] = verdict.get(i, True) and outside
+    return {i for i, outside in verdict.items() if outside}
 
 
 def _shape(text: str) -> str:
@@ -73,10 +102,16 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
 
 
+def _letters(shape: str) -> str:
+    """A shape with everything but letters, digits (folded to "#") and single spaces removed."""
+    return " ".join(re.sub(r"[^\w#]+", " ", shape).split())
+
+
 def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     """Drop running headers and footers: short lines that recur at the top or bottom of pages.
 
-    Only lines near a page edge count, and only when they recur on at least two pages, so a
+    Only lines near a page edge count (first or last two in reading order, or in the page's top
+    or bottom band by their word boxes), and only when they recur on at least two pages, so a
     phrase that merely repeats in the body ("Das HMSI …") is never dropped.
     """
     if page_count < 2:
@@ -89,7 +124,9 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     shape_pages: dict[str, set[int]] = {}
     edge_index: set[int] = set()
     for page, indexes in by_page.items():
-        edge = indexes[:2] + indexes[-2:]
+        # the first and last two lines in reading order, and any line the page image puts in its
+        # top or bottom band: Tesseract may read a footer between the columns of a signature block
+        edge = sorted(set(indexes[:2] + indexes[-2:]) | {i for i in indexes if lines[i].at_edge})
         edge_index.update(edge)
         for shape in {_shape(lines[i].text) for i in edge}:
             edge_shapes[shape] += 1
@@ -101,9 +138,10 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     # "AGB 2020 | Stadt Offenbach"): near-identical edge lines on two pages count as one. Only
     # lines with a number (a year, a page) qualify: "dem Lahn-Dill-Kreis" on page 1 and "des
     # Lahn-Dill-Kreises" under the last page's signature are as alike, and both are content.
+    # Specks and strokes beside the line ("AGB 2025'| Hochtaunuskreis -") are no difference.
     shapes = [s for s in edge_shapes if len(s) >= 12 and "#" in s]
     for a, b in itertools.combinations(shapes, 2):
-        if shape_pages[a] != shape_pages[b] and fuzz.ratio(a, b) >= 88:
+        if shape_pages[a] != shape_pages[b] and fuzz.ratio(_letters(a), _letters(b)) >= 88:
             running.update((a, b))
     return [
         ln
