@@ -138,19 +138,25 @@ class Repaired(Frozen):
 
 
 def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
-    """Repair OCR letter confusions word by word; never raises, never changes whitespace.
+    """Repair OCR damage word by word; never raises, never touches a line break.
 
-    ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge` (built-in data).
+    First specks OCR read as punctuation are blanked (:func:`blank_junk`: each character replaced
+    by a space, so every offset stays valid); then each token of that text is repaired with its
+    whitespace kept. ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge`
+    (built-in data); blanking always uses the built-in data, so :func:`raw_span` can redo it.
     """
     repairer = _repairer_for(knowledge if knowledge is not None else load_knowledge())
+    blanked, blanks = _blank(text)
     pieces: list[str] = []
-    changes: list[Change] = []
+    changes: list[Change] = list(blanks)
     last = 0
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(_TOKEN.finditer(blanked))
+    in_list = _sgb_lists(tokens)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
     for index, match in enumerate(tokens):
         token = match.group()
-        fixed, local = _in_context(tokens, index) or repairer.token(token)
+        fixed, local = in_list.get(index) or _in_context(tokens, index) or repairer.token(token)
+        fixed, local = _stray_quotes(tokens, index, fixed, local, repairer)
         if _LOW_QUOTE.match(fixed):
             fixed = "„" + fixed[1:]
             local = (_Edit(0, 1, ",", "„", "German opening quote read as a comma"), *local)
@@ -161,9 +167,9 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             fixed = fixed[: m.start()] + "“" + fixed[m.end() :]
             local = (*local, _Edit(at, at + 1, '"', "“", "German closing quote after „"))
             quote_open = False
-        if local and _mid_sentence(text, match.start()):
+        if local and _mid_sentence(blanked, match.start()):
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
-        pieces.append(text[last : match.start()])
+        pieces.append(blanked[last : match.start()])
         pieces.append(fixed)
         last = match.end()
         for edit in local:
@@ -176,7 +182,8 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
                     reason=edit.reason,
                 )
             )
-    pieces.append(text[last:])
+    pieces.append(blanked[last:])
+    changes.sort(key=lambda c: c.start)
     return Repaired(raw=text, text="".join(pieces), changes=tuple(changes))
 
 
@@ -221,6 +228,10 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
         return _edit(token, "§", "section sign read as " + token)
     if token == "—":
         return _edit(token, "–", "em dash for the German en dash")
+    if token in _BULLET_READINGS and _starts_list_item(tokens, index):
+        return _edit(token, "•", "bullet read as " + token)
+    if token == "-" and _spaced_dash(tokens, index):
+        return _edit(token, "–", "spaced hyphen before a linking word: the German dash")
     m = _ROMAN_READING.match(token)
     if m and m["num"] not in ("I", "II", "III", "V", "X") and _in_sgb_list(tokens, index):
         numeral = m["num"].replace("H", "II").replace("l", "I").replace("i", "I").replace("|", "I")
@@ -240,26 +251,333 @@ def _in_sgb_list(tokens: list[re.Match[str]], index: int) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------- specks
+
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
+
+_JUNK_ALONE = frozenset(
+    {".", ":", ";", "_", "°", "'", "’", "‘", "“", "”", '"', "`", "´", "¨", "~", "i", "j", "-"}
+)
+"""Tokens that are no word and no German punctuation when they stand alone between words: specks,
+dust and stamp edges that Tesseract reads as a full stop, a colon, a degree sign, a quote or a
+lone "i". Never a "." or "°" at the start of a line unless a small letter follows (a list may use
+them for bullets), never a "°" after a number ("90 °"), never a quote while a quote is open in
+its paragraph ("„ Wort “"), and a lone hyphen only after a sentence or an article (see
+:func:`_lone_speck`). Dashes, bullets, "§", "/", "&", "+", "*", "«", "»" and "©" are signs of
+their own."""
+
+_QUOTE_CHARS = frozenset("'’‘“”\"`´")
+
+_GLUE_DOT = re.compile(
+    "^(?P<lead>[(\\[„‚]?)(?P<w1>[" + "".join(sorted(_LETTERS)) + "]{2,})(?P<glue>\\.\\.|[.’'‘`´-])"
+    "(?P<w2>[" + "".join(sorted(_LETTERS)) + ']{2,})(?P<trail>[.,;:!?)\\]“”"]*)$'
+)
+"""A word, one speck, a word: "von.dem", "Menschen.mit", "geschaffen’werden", "anzubieten..Menschen"."""
+
+_NEVER_LAST = frozenset(
+    {"der", "dem", "den", "des", "eine", "einem", "einen", "einer", "eines", "und", "oder",
+     "sowie", "für", "von", "vom", "zur", "zum", "im", "am", "beim", "in"}
+)  # fmt: skip
+"""Words that never end a German sentence (articles, "für", "von", "und" …; not "mit", "aus",
+"an", "zu": separable verb parts end sentences, "kommt mit."): a full stop after one is a speck
+even before a capital ("für.Ausbildung", "den.Beruf")."""
+
+_ABBREVIATIONS = frozenset(
+    {"abs", "abb", "anl", "art", "aufl", "bd", "bspw", "bzgl", "bzw", "ca", "dipl", "dr", "einschl",
+     "entspr", "etc", "evtl", "ggf", "ggfs", "gem", "geb", "gez", "hrsg", "inkl", "insb", "kap",
+     "lfd", "max", "min", "mind", "mio", "mrd", "nr", "prof", "sog", "std", "str", "tab", "tel",
+     "tsd", "usw", "vgl", "ziff", "zzgl", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
+     "okt", "nov", "dez"}
+)  # fmt: skip
+"""Words whose own full stop may be followed by a small letter ("bzw.die", "ca.drei")."""
+
+_NOT_WORDS_AFTER_DOT = frozenset(
+    {"de", "com", "org", "net", "info", "eu", "gov", "edu", "html", "htm", "php", "pdf", "doc",
+     "docx", "xls", "xlsx", "txt", "jpg", "png", "online", "hessen"}
+)  # fmt: skip
+"""Domain and file name endings: "kassel.info" and "bericht.pdf" are names, not two words."""
+
+_ELISIONS = frozenset({"s", "n", "ne", "nen", "nem", "ner", "nes", "em", "en", "er"})
+"""What may follow an apostrophe inside a German word ("geht’s", "so’n", "’nem")."""
+
+
+@functools.lru_cache(maxsize=64)
+def blank_junk(text: str) -> str:
+    """``text`` with OCR specks blanked: each character replaced by a space (so every offset stays
+    valid and the text keeps its lines). A speck is a token of :data:`_JUNK_ALONE` between
+    words, or one stray mark glued between two known words (:func:`_glued_speck`). Decided on the
+    text and the built-in word data alone, so that :func:`raw_span` can do it again."""
+    return _blank(text)[0]
+
+
+def _blank(text: str) -> tuple[str, list[Change]]:
+    pieces: list[str] = []
+    changes: list[Change] = []
+    tokens = list(_TOKEN.finditer(text))
+    last = 0
+    word_on_line = False  # a token was kept earlier on this line
+    previous = ""  # the last kept token
+    quotes = ""  # the quote marks kept so far in this paragraph
+    for index, match in enumerate(tokens):
+        gap = text[last : match.start()]
+        if _LINE_BREAK.search(gap):
+            word_on_line = False
+            if len(_LINE_BREAK.findall(gap)) > 1:
+                quotes = ""
+        token = match.group()
+        pieces.append(gap)
+        last = match.end()
+        if token in _JUNK_ALONE and _lone_speck(
+            token, previous, quotes, word_on_line, _next_word(tokens, index)
+        ):
+            reason = "speck read as a letter" if token.isalpha() else "speck read as punctuation"
+            pieces.append(" " * len(token))
+            changes.append(
+                Change(start=match.start(), end=match.end(), raw=token, fixed=" " * len(token), reason=reason)
+            )
+            continue
+        glued = _glued_speck(token)
+        if glued is not None:
+            at = match.start() + glued
+            pieces.append(token[:glued] + " " + token[glued + 1 :])
+            changes.append(
+                Change(start=at, end=at + 1, raw=token[glued], fixed=" ", reason="speck between two words")
+            )
+        else:
+            pieces.append(token)
+        word_on_line = True
+        previous = token
+        quotes += "".join(c for c in token if c in _QUOTE_CHARS or c == "„" or c == "‚")
+        if _LOW_QUOTE.match(token):
+            quotes += "„"
+    pieces.append(text[last:])
+    return "".join(pieces), changes
+
+
+def _next_word(tokens: list[re.Match[str]], index: int) -> str:
+    """The next token that is no lone speck candidate (so blanking one never changes the view of
+    another: repair stays idempotent)."""
+    for match in tokens[index + 1 :]:
+        if match.group() not in _JUNK_ALONE:
+            return match.group()
+    return ""
+
+
+_AFTER_SENTENCE = re.compile(r"[^\W\d_]{2,}[.:;!?]$")
+_ARTICLES = frozenset(
+    {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"}
+)
+
+
+def _lone_speck(token: str, previous: str, quotes: str, word_on_line: bool, following: str) -> bool:
+    """Is the lone ``token`` a speck? ``previous`` is the last kept token, ``quotes`` the quote
+    marks of the paragraph so far, ``following`` the next word."""
+    if token in _QUOTE_CHARS:
+        return not _quote_open(quotes)  # also at a line start: a spaced quote opens nothing
+    if token in ":;_~¨":
+        return True
+    if token == "-":
+        # a hyphen after a sentence or an article: no dash, no bullet (one starts its line)
+        # ("des – nach Antragstellung" is a dash: see _spaced_dash)
+        after_article = previous in _ARTICLES and following not in _DASH_BEFORE
+        return word_on_line and (_AFTER_SENTENCE.search(previous) is not None or after_article)
+    if not word_on_line:
+        # at a line start "." and "°" may be bullets; before a small letter the line goes on a sentence
+        return token in ".°" and following[:1].islower()
+    return not (token == "°" and previous[-1:].isdigit())
+
+
+def _quote_open(quotes: str) -> bool:
+    """Is a quotation open after these quote marks (one line's, in order)?"""
+    double = quotes.count("„") - quotes.count("“") - quotes.count("”")
+    single = quotes.count("‚") - quotes.count("‘")
+    return double > 0 or single > 0 or quotes.count('"') % 2 == 1
+
+
+def _glued_speck(token: str) -> int | None:
+    """The offset of a speck glued between two known words in ``token``, or None.
+
+    A full stop counts as a speck before a small letter (no sentence starts there) unless the word
+    before is an abbreviation, and before a capital only after a word that never ends a sentence;
+    an apostrophe or quote only between two known words that are no word together and no elision
+    ("geht’s"). Domain and file names ("kassel.info") are left alone; so is any token with a
+    second mark."""
+    m = _GLUE_DOT.match(token)
+    if m is None:
+        return None
+    w1, glue, w2 = m["w1"], m["glue"], m["w2"]
+    at = m.start("glue") + (1 if glue == ".." else 0)
+    if glue == "..":
+        return at if _builtin_known(w1) and _builtin_known(w2) else None
+    if glue == ".":
+        if len(w2) < 3 or w2.casefold() in _NOT_WORDS_AFTER_DOT:
+            return None
+        small_next = w2[0].islower() and w1.casefold() not in _ABBREVIATIONS and len(w1) >= 3
+        never_last = w1 in _NEVER_LAST and w2[0].isupper()
+        if (small_next or never_last) and _builtin_known(w1) and _builtin_known(w2):
+            return at
+        return None
+    if glue == "-":
+        return at if w1 in _NEVER_LAST and w2[0].isupper() and _builtin_known(w2) else None
+    if len(w2) < 3 or w2.casefold() in _ELISIONS or _builtin_known(w1 + w2, compounds=False):
+        return None
+    return at if _builtin_known(w1) and _builtin_known(w2) else None
+
+
+def _builtin_known(word: str, *, compounds: bool = True) -> bool:
+    """Is ``word`` a known word by the built-in data alone (wordfreq, the package's lexicon, a
+    compound of known words)? User corrections are left out so blanking can be redone anywhere."""
+    repairer = _repairer_for(load_knowledge())
+    verdict = repairer._plain(word)
+    if verdict.source == _LEXICON or verdict.score >= MIN_CANDIDATE:
+        return True
+    return compounds and bool(repairer._splits(word))
+
+
+# --------------------------------------------------------------------------- lists and dashes
+
+_SGB_CANON = ("II", "III", "VIII", "XII")
+"""The social code books the agreements name together: "Rechtskreise SGB II, III, VIII, XII und
+AsylbLG". In that list, in that order, a reading that lost strokes is one of these."""
+
+_ROMAN_ITEM = re.compile(r"^(?P<num>[IVXilL|1!HN]{1,5})(?P<tail>[,.;]{0,2})$")
+_STROKES = str.maketrans({"l": "I", "i": "I", "L": "I", "|": "I", "1": "I", "!": "I", "H": "II", "N": "II"})
+
+
+def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit, ...]]]:
+    """Repairs of the numerals in every "SGB II, III, VIII, XII und" list: exactly four numerals
+    after "SGB" and "und" after them, each a reading of its book with strokes lost or misread
+    ("VII" and "VI" for "VIII", "II" and "I" for "III", "XN" and "XI!" for "XII"). A list that
+    does not read as exactly those four books is left as it is."""
+    fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
+    for k, match in enumerate(tokens):
+        if match.group() != "SGB" or k + 5 >= len(tokens) or tokens[k + 5].group().rstrip(".,;:") != "und":
+            continue
+        items = [_ROMAN_ITEM.match(t.group()) for t in tokens[k + 1 : k + 5]]
+        if not all(
+            m is not None and _could_be(m["num"], book) for m, book in zip(items, _SGB_CANON, strict=True)
+        ):
+            continue
+        for j, (m, book) in enumerate(zip(items, _SGB_CANON, strict=True)):
+            assert m is not None
+            if m["num"] != book:
+                edit = _Edit(
+                    0, len(m["num"]), m["num"], book, "roman numeral in the list of social code books"
+                )
+                fixes[k + 1 + j] = (book + m["tail"], (edit,))
+    return fixes
+
+
+def _could_be(reading: str, numeral: str) -> bool:
+    """Is ``reading`` what OCR makes of ``numeral`` by losing or misreading "I" strokes?"""
+    strokes = reading.translate(_STROKES)
+    return strokes.replace("I", "") == numeral.replace("I", "") and strokes.count("I") <= numeral.count("I")
+
+
+_LIST_MARKER = re.compile(r"^(?:[-–—•·*+«»°o>]|\d{1,2}[.)]|[a-z][.)])$")
+
+_DASH_BEFORE = frozenset(
+    {"für", "mit", "nach", "und", "oder", "sowie", "aber", "sondern", "auch", "inklusive",
+     "einschließlich", "insbesondere", "vor", "von", "vom", "bei", "in", "im", "zur", "zum", "zu",
+     "durch", "ohne", "gegen", "unter", "über", "auf", "an", "am", "aus", "wie", "als", "etwa"}
+)  # fmt: skip
+"""Linking words after which a spaced hyphen is the German dash ("und – für den Bereich", "des –
+nach Antragstellung"). Project titles use spaced hyphens before nouns and adjectives ("Schule -
+Beruf", "3 Jahre - kooperatives BaE-Modell"); those stay."""
+
+
+def _spaced_dash(tokens: list[re.Match[str]], index: int) -> bool:
+    """Is the hyphen at ``index`` a dash inside running text: a word before it on its line, a
+    linking word after it, and its line no list item?"""
+    if index == 0 or index + 1 >= len(tokens) or tokens[index + 1].group() not in _DASH_BEFORE:
+        return False
+    text = tokens[index].string
+    start = tokens[index].start()
+    if _LINE_BREAK.search(text, tokens[index - 1].end(), start):
+        return False  # first on its line: a bullet
+    line_start = max(text.rfind(c, 0, start) for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") + 1
+    first = text[line_start:start].split(None, 1)[0]
+    return _LIST_MARKER.match(first) is None
+
+
+_BULLET_READINGS = frozenset({"«", "»", "°"})
+"""How Tesseract reads the round bullet "•" at the start of a list item. ("*", "+" and "-" are
+bullets of their own in typed text and stay.)"""
+
+
+def _starts_list_item(tokens: list[re.Match[str]], index: int) -> bool:
+    """Does the token at ``index`` start its line, with a capitalised word after it on the line?"""
+    text = tokens[index].string
+    if index + 1 >= len(tokens) or _LINE_BREAK.search(text, tokens[index].end(), tokens[index + 1].start()):
+        return False
+    if index > 0 and not _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start()):
+        return False
+    return tokens[index + 1].group()[:1].isupper()
+
+
+# --------------------------------------------------------------------------- stray quotes
+
+_CLOSER = {"“": "”", "‘": "’", "‚": "‘"}
+
+
+def _stray_quotes(
+    tokens: list[re.Match[str]], index: int, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
+) -> tuple[str, tuple[_Edit, ...]]:
+    """Drop a mark that belongs to nothing: "der." and "von:" mid-text (these words never end a
+    sentence), "Jahre’", "Entscheidungsspielräume’" (a speck after a known word that no possessive
+    apostrophe ends: not after s, ß, x, z), and "“der" ("“" opens no German quotation, and no "”"
+    follows to close an English one)."""
+    token = tokens[index].group()
+    if fixed[-1:] in (".", ":") and fixed[:-1] in _NEVER_LAST and index + 1 < len(tokens):
+        edit = _Edit(
+            len(token) - 1, len(token), token[-1], "", "speck after a word that never ends a sentence"
+        )
+        return fixed[:-1], (*edits, edit)
+    if len(fixed) >= 3 and fixed[-1] in "’‘'`´" and fixed[-2].isalpha() and fixed[-2] not in "sßxzSXZ":
+        word = fixed[:-1].lstrip("".join(_EDGE_PUNCT))
+        text = tokens[index].string
+        line_start = max(text.rfind(c, 0, tokens[index].start()) for c in "\n\f") + 1
+        before = text[line_start : tokens[index].start()] + fixed[:-1]
+        if (
+            _ONLY_LETTERS.fullmatch(word)
+            and len(word) >= 2
+            and not _quote_open("".join(c for c in before if c in _QUOTE_CHARS or c in "„‚"))
+            and (repairer._plain(word).score >= MIN_KNOWN or repairer._plain(word).source == _LEXICON)
+        ):
+            edit = _Edit(len(token) - 1, len(token), token[-1], "", "speck read as a quote after a word")
+            fixed, edits = fixed[:-1], (*edits, edit)
+    if len(fixed) >= 3 and fixed[0] in _CLOSER and fixed[1].isalpha() and token[0] == fixed[0]:
+        text = tokens[index].string
+        after = text[tokens[index].end() : tokens[index].end() + 300]
+        if _CLOSER[fixed[0]] not in after and _CLOSER[fixed[0]] not in fixed:
+            edit = _Edit(0, 1, token[0], "", "quote mark that opens no quotation")
+            fixed, edits = fixed[1:], (edit, *edits)
+    return fixed, edits
+
+
 def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
     """Map the span ``[start, end)`` of the repaired text ``fixed`` to the raw text ``raw``.
 
-    Works because repair keeps the whitespace skeleton: the i-th token of ``fixed`` is the repaired
-    i-th token of ``raw`` and the whitespace between tokens is the same. Inside a changed token the
+    Works because repair keeps the whitespace skeleton of the raw text with its specks blanked
+    (:func:`blank_junk`, which keeps every offset): the i-th token of ``fixed`` is the repaired i-th
+    token of that text and the whitespace between tokens is the same. Inside a changed token the
     unchanged prefix and suffix map exactly; a position inside the changed middle widens to the
-    whole changed middle of the raw token, so the raw span always covers what was read.
+    whole changed middle of the raw token, so the raw span always covers what was read. A blanked
+    speck is whitespace on both sides of the map: a span over "von dem" gives "von.dem".
 
     Raises ``ValueError`` when the span is out of range or ``fixed`` is not a repair of ``raw``.
     """
     if not 0 <= start <= end <= len(fixed):
         raise ValueError(f"span ({start}, {end}) is outside the repaired text of length {len(fixed)}")
-    raw_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
     fixed_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
-    if len(raw_tokens) != len(fixed_tokens) or not _same_gaps(raw, fixed, raw_tokens, fixed_tokens):
-        raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
-    return (
-        _map_position(raw, fixed, raw_tokens, fixed_tokens, start, is_end=False),
-        _map_position(raw, fixed, raw_tokens, fixed_tokens, end, is_end=True),
-    )
+    for base in (raw, blank_junk(raw)):  # as written (repairs before blanking existed), blanked
+        base_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(base)]
+        if len(base_tokens) == len(fixed_tokens) and _same_gaps(base, fixed, base_tokens, fixed_tokens):
+            return (
+                _map_position(base, fixed, base_tokens, fixed_tokens, start, is_end=False),
+                _map_position(base, fixed, base_tokens, fixed_tokens, end, is_end=True),
+            )
+    raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
 
 
 # --------------------------------------------------------------------------- span mapping

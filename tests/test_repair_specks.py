@@ -1,0 +1,182 @@
+"""Specks, stray quotes, spaced dashes and the SGB list: OCR damage between and around words.
+
+Every "repaired" example is a real reading from the sample scans (``make eval`` diffs against the
+true text); every "left alone" example is correct German that the same rules must not touch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aqb_extract.config import Settings
+from aqb_extract.read import read_document
+from aqb_extract.repair import blank_junk, raw_span, repair_text
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # a speck read as a lone mark between words (blanked: offsets stay)
+        ("Arbeitsmarktes in eine . gemeinsame", "Arbeitsmarktes in eine   gemeinsame"),
+        (
+            "zentralen Baustein für _ eine erfolgversprechende",
+            "zentralen Baustein für   eine erfolgversprechende",
+        ),
+        ("Stadt Kassel. Die ° Maßnahmen sind", "Stadt Kassel. Die   Maßnahmen sind"),
+        ("von der Schule i in den Beruf", "von der Schule   in den Beruf"),
+        ("sowie Weiterbildungen des “ Fachpersonals der", "sowie Weiterbildungen des   Fachpersonals der"),
+        ("große Bedeutung zu. :\n§ 4 Haushaltsmittel", "große Bedeutung zu.  \n§ 4 Haushaltsmittel"),
+        ("Budgets.\n“ Unterjährige Abweichungen", "Budgets.\n  Unterjährige Abweichungen"),
+        ("genderadäquat, ohne\n. inklusiv angelegt", "genderadäquat, ohne\n  inklusiv angelegt"),
+        ("verpflichtet. -\n§ 1", "verpflichtet.  \n§ 1"),
+        ("das Ziel, die -\nAusbildungsfähigkeit von", "das Ziel, die  \nAusbildungsfähigkeit von"),
+        # a speck glued between two words
+        ("im Kontext der von.dem Werra-Meißner-Kreis", "im Kontext der von dem Werra-Meißner-Kreis"),
+        ("dem „Bündnis für.Ausbildung für die Jahre", "dem „Bündnis für Ausbildung für die Jahre"),
+        ("Integration von Menschen.mit Behinderungen", "Integration von Menschen mit Behinderungen"),
+        ("Angebote anzubieten..Menschen mit", "Angebote anzubieten. Menschen mit"),
+        (
+            "Unterstützungsstrukturen geschaffen’werden, die",
+            "Unterstützungsstrukturen geschaffen werden, die",
+        ),
+        (
+            "die Entscheidung über den Mitteleinsatz’erfolgt im",
+            "die Entscheidung über den Mitteleinsatz erfolgt im",
+        ),
+        ("Arbeitsmarktes in’eine gemeinsame", "Arbeitsmarktes in eine gemeinsame"),
+        ("Oberbürgermeisterin der-Stadt Offenbach", "Oberbürgermeisterin der Stadt Offenbach"),
+        # a mark that belongs to nothing
+        (
+            "Handlungs- und Entscheidungsspielräume’ eröffnen",
+            "Handlungs- und Entscheidungsspielräume eröffnen",
+        ),
+        ("für die Jahre’ 2015 bis 2019", "für die Jahre 2015 bis 2019"),
+        ("aktualisierenden “regionalen Ausbildungs- und", "aktualisierenden regionalen Ausbildungs- und"),
+        (
+            "überdies den Leitlinien der. UN-Behindertenrechtskonvention",
+            "überdies den Leitlinien der UN-Behindertenrechtskonvention",
+        ),
+        ("in Höhe von: insgesamt", "in Höhe von insgesamt"),
+        # the German dash, typed as a spaced hyphen
+        ("der Wirtschaft und - für den Bereich", "der Wirtschaft und – für den Bereich"),
+        (
+            "alle Zielgruppen - inklusive der sog. Stillen Reserve - und weitere",
+            "alle Zielgruppen – inklusive der sog. Stillen Reserve – und weitere",
+        ),
+        ("nach Maßgabe des -\nnach Antragstellung", "nach Maßgabe des –\nnach Antragstellung"),
+        # bullets read as guillemets or a degree sign
+        (
+            "Ausbildungsberufen\n« Begleitung von Auszubildenden",
+            "Ausbildungsberufen\n• Begleitung von Auszubildenden",
+        ),
+        (
+            "Fachkräftesicherung\n° Berufsbezogene Deutschförderung",
+            "Fachkräftesicherung\n• Berufsbezogene Deutschförderung",
+        ),
+        # the social code books, strokes lost
+        ("Rechtskreise SGB II, III, VII, XII und AsylbLG", "Rechtskreise SGB II, III, VIII, XII und AsylbLG"),
+        ("Rechtskreise SGB II, II, VIII, XII und", "Rechtskreise SGB II, III, VIII, XII und"),
+        ("Rechtskreise SGB II, I, VII, XII und", "Rechtskreise SGB II, III, VIII, XII und"),
+        ("Rechtskreise SGB I, I, VII, XII und", "Rechtskreise SGB II, III, VIII, XII und"),
+        ("SGB II, III, VI, XII und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB II, III, VIL, XII und", "SGB II, III, VIII, XII und"),
+        ("SGB II, III, VIIL, XII und", "SGB II, III, VIII, XII und"),
+        ("SGB II, III, VIN, XII und", "SGB II, III, VIII, XII und"),
+        ("SGB II, III, VII, XN und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB II, III, VII, XI und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB II, III, VIII, XI! und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+    ],
+)
+def test_repaired(raw: str, fixed: str) -> None:
+    result = repair_text(raw)
+    assert result.text == fixed
+    assert result.changes, "every change is recorded"
+    for change in result.changes:
+        assert raw[change.start : change.end] == change.raw
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # project titles use a spaced hyphen before nouns and adjectives
+        "• Übergangsmanagement Schule - Beruf",
+        "- Ausbildung 3 Jahre - kooperatives BaE-Modell",
+        '- Digitalschulung "behörden und Bewerbungen" - digitale Instrumente anwenden',
+        "Ausbildungsabbrüche verhindern - „Bleib dran!“",
+        "- Sprachkurs - für Mütter",  # a list item: its hyphens stay
+        "vom Regierungspräsidium Kassel erlassenen - Bescheides.",  # before a noun: could be either
+        "- Berufsausbildung in außerbetrieblichen Einrichtungen",  # a bullet
+        "* Praxisklassen\n+ Verbundausbildung",  # typed bullets
+        ". Ausbildungslotsen an beruflichen Schulen",  # a bullet read as a dot before a capital
+        # abbreviations, names, numbers, web addresses
+        "z.B. die Förderung, bzw.die Mittel, ca.drei Jahre, u.a. die Jugendlichen",
+        "www.arbeitswelt.hessen.de und info@kreis-giessen.de, siehe kassel.info oder bericht.pdf",
+        "geht’s, wie’s, Hans’ Haus, Klaus’ Buch, O’Neill",
+        "um 90 ° gedreht, Abs. 2, Nr. 5, § 3 Abs. 1, S. 4",
+        "Die Mittel sind gebunden.Der Rest folgt.",  # a real full stop without its space
+        "Wer das sagt, meint das. Und es geht weiter.",
+        "„ Bleib dran! “ sagt der Titel",  # spaced quotes that are open
+        "Fachkonzept „Arbeitswelt Hessen“ des HMSI",
+        "‚Jugend stärken‘ und ‚Wir‘",
+        "Das Bündnis für Ausbildung, für die Jahre 2015 bis 2019.",
+        "© 2024 Land Hessen",
+        "SGB II und III, SGB VII, SGB II, III, VIII, XII und AsylbLG",  # not the list, or right
+        "SGB II, III, VII und XII",  # not four numerals before "und"
+        "bindet die Akteure in eine Strategie ein. Dafür will das Land",
+        "Er kommt mit. Die anderen gehen vor. Das ist der.",
+    ],
+)
+def test_left_alone(clean: str) -> None:
+    result = repair_text(clean)
+    assert result.text == clean, result.changes
+
+
+def test_blanking_keeps_offsets_lines_and_raw_spans() -> None:
+    raw = "im Kontext der von.dem Kreis . erarbeiteten\n: Strategie"
+    result = repair_text(raw)
+    assert blank_junk(raw) == "im Kontext der von dem Kreis   erarbeiteten\n  Strategie"
+    assert result.text == blank_junk(raw)
+    start = result.text.index("von dem")
+    assert raw_span(raw, result.text, start, start + len("von dem")) == (start, start + len("von.dem"))
+    kreis = result.text.index("Kreis")
+    end = result.text.index("erarbeiteten") + len("erarbeiteten")
+    assert raw[slice(*raw_span(raw, result.text, kreis, end))] == "Kreis . erarbeiteten"
+    assert [(c.raw, c.fixed, c.reason) for c in result.changes] == [
+        (".", " ", "speck between two words"),
+        (".", " ", "speck read as punctuation"),
+        (":", " ", "speck read as punctuation"),
+    ]
+
+
+def test_repair_of_a_repaired_text_changes_nothing() -> None:
+    raw = "Zielgruppen - inklusive der. UN-Konvention, „Bündnis für.Ausbildung“ . und SGB II, II, VII, XI und"
+    once = repair_text(raw)
+    assert repair_text(once.text).text == once.text
+
+
+# --------------------------------------------------------------------------- clean text stays
+
+
+def _clean_texts() -> list[tuple[str, str]]:
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*_txt_*.txt"))]
+    texts += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.truth"))]
+    return texts
+
+
+@pytest.mark.parametrize(("name", "text"), _clean_texts(), ids=lambda v: v if len(v) < 60 else "text")
+def test_clean_sample_text_is_left_exactly_as_it_is(name: str, text: str) -> None:
+    result = repair_text(text)
+    assert result.changes == (), name
+    assert result.text == text
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*_pdf_*.pdf")), ids=lambda p: p.name)
+def test_born_digital_text_layers_are_left_exactly_as_they_are(path: Path) -> None:
+    doc = read_document(path, Settings(workers=1, use_cache=False))
+    assert doc.method != "ocr"
+    for page in doc.pages:
+        assert repair_text(page.text).changes == (), (path.name, page.number)
