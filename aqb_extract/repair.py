@@ -138,19 +138,15 @@ class Repaired(Frozen):
 
 
 def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
-    """Repair OCR damage word by word; never raises, never touches a line break.
+    """Repair OCR letter confusions word by word; never raises, never changes whitespace.
 
-    First specks OCR read as punctuation are blanked (:func:`blank_junk`: each character replaced
-    by a space, so every offset stays valid); then each token of that text is repaired with its
-    whitespace kept. ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge`
-    (built-in data); blanking always uses the built-in data, so :func:`raw_span` can redo it.
+    ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge` (built-in data).
     """
     repairer = _repairer_for(knowledge if knowledge is not None else load_knowledge())
-    blanked, blanks = _blank(text)
     pieces: list[str] = []
-    changes: list[Change] = list(blanks)
+    changes: list[Change] = []
     last = 0
-    tokens = list(_TOKEN.finditer(blanked))
+    tokens = list(_TOKEN.finditer(text))
     in_list = _sgb_lists(tokens)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
     for index, match in enumerate(tokens):
@@ -167,9 +163,9 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             fixed = fixed[: m.start()] + "“" + fixed[m.end() :]
             local = (*local, _Edit(at, at + 1, '"', "“", "German closing quote after „"))
             quote_open = False
-        if local and _mid_sentence(blanked, match.start()):
+        if local and _mid_sentence(text, match.start()):
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
-        pieces.append(blanked[last : match.start()])
+        pieces.append(text[last : match.start()])
         pieces.append(fixed)
         last = match.end()
         for edit in local:
@@ -182,8 +178,7 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
                     reason=edit.reason,
                 )
             )
-    pieces.append(blanked[last:])
-    changes.sort(key=lambda c: c.start)
+    pieces.append(text[last:])
     return Repaired(raw=text, text="".join(pieces), changes=tuple(changes))
 
 
@@ -251,187 +246,26 @@ def _in_sgb_list(tokens: list[re.Match[str]], index: int) -> bool:
     return False
 
 
-# --------------------------------------------------------------------------- specks
+# --------------------------------------------------------------------------- marks around words
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
 
-_JUNK_ALONE = frozenset(
-    {".", ":", ";", "_", "°", "'", "’", "‘", "“", "”", '"', "`", "´", "¨", "~", "i", "j", "-"}
-)
-"""Tokens that are no word and no German punctuation when they stand alone between words: specks,
-dust and stamp edges that Tesseract reads as a full stop, a colon, a degree sign, a quote or a
-lone "i". Never a "." or "°" at the start of a line unless a small letter follows (a list may use
-them for bullets), never a "°" after a number ("90 °"), never a quote while a quote is open in
-its paragraph ("„ Wort “"), and a lone hyphen only after a sentence or an article (see
-:func:`_lone_speck`). Dashes, bullets, "§", "/", "&", "+", "*", "«", "»" and "©" are signs of
-their own."""
-
 _QUOTE_CHARS = frozenset("'’‘“”\"`´")
-
-_GLUE_DOT = re.compile(
-    "^(?P<lead>[(\\[„‚]?)(?P<w1>[" + "".join(sorted(_LETTERS)) + "]{2,})(?P<glue>\\.\\.|[.’'‘`´-])"
-    "(?P<w2>[" + "".join(sorted(_LETTERS)) + ']{2,})(?P<trail>[.,;:!?)\\]“”"]*)$'
-)
-"""A word, one speck, a word: "von.dem", "Menschen.mit", "geschaffen’werden", "anzubieten..Menschen"."""
 
 _NEVER_LAST = frozenset(
     {"der", "dem", "den", "des", "eine", "einem", "einen", "einer", "eines", "und", "oder",
      "sowie", "für", "von", "vom", "zur", "zum", "im", "am", "beim", "in"}
 )  # fmt: skip
-"""Words that never end a German sentence (articles, "für", "von", "und" …; not "mit", "aus",
-"an", "zu": separable verb parts end sentences, "kommt mit."): a full stop after one is a speck
-even before a capital ("für.Ausbildung", "den.Beruf")."""
-
-_ABBREVIATIONS = frozenset(
-    {"abs", "abb", "anl", "art", "aufl", "bd", "bspw", "bzgl", "bzw", "ca", "dipl", "dr", "einschl",
-     "entspr", "etc", "evtl", "ggf", "ggfs", "gem", "geb", "gez", "hrsg", "inkl", "insb", "kap",
-     "lfd", "max", "min", "mind", "mio", "mrd", "nr", "prof", "sog", "std", "str", "tab", "tel",
-     "tsd", "usw", "vgl", "ziff", "zzgl", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept",
-     "okt", "nov", "dez"}
-)  # fmt: skip
-"""Words whose own full stop may be followed by a small letter ("bzw.die", "ca.drei")."""
-
-_NOT_WORDS_AFTER_DOT = frozenset(
-    {"de", "com", "org", "net", "info", "eu", "gov", "edu", "html", "htm", "php", "pdf", "doc",
-     "docx", "xls", "xlsx", "txt", "jpg", "png", "online", "hessen"}
-)  # fmt: skip
-"""Domain and file name endings: "kassel.info" and "bericht.pdf" are names, not two words."""
-
-_ELISIONS = frozenset({"s", "n", "ne", "nen", "nem", "ner", "nes", "em", "en", "er"})
-"""What may follow an apostrophe inside a German word ("geht’s", "so’n", "’nem")."""
-
-
-@functools.lru_cache(maxsize=64)
-def blank_junk(text: str) -> str:
-    """``text`` with OCR specks blanked: each character replaced by a space (so every offset stays
-    valid and the text keeps its lines). A speck is a token of :data:`_JUNK_ALONE` between
-    words, or one stray mark glued between two known words (:func:`_glued_speck`). Decided on the
-    text and the built-in word data alone, so that :func:`raw_span` can do it again."""
-    return _blank(text)[0]
-
-
-def _blank(text: str) -> tuple[str, list[Change]]:
-    pieces: list[str] = []
-    changes: list[Change] = []
-    tokens = list(_TOKEN.finditer(text))
-    last = 0
-    word_on_line = False  # a token was kept earlier on this line
-    previous = ""  # the last kept token
-    quotes = ""  # the quote marks kept so far in this paragraph
-    for index, match in enumerate(tokens):
-        gap = text[last : match.start()]
-        if _LINE_BREAK.search(gap):
-            word_on_line = False
-            if len(_LINE_BREAK.findall(gap)) > 1:
-                quotes = ""
-        token = match.group()
-        pieces.append(gap)
-        last = match.end()
-        if token in _JUNK_ALONE and _lone_speck(
-            token, previous, quotes, word_on_line, _next_word(tokens, index)
-        ):
-            reason = "speck read as a letter" if token.isalpha() else "speck read as punctuation"
-            pieces.append(" " * len(token))
-            changes.append(
-                Change(start=match.start(), end=match.end(), raw=token, fixed=" " * len(token), reason=reason)
-            )
-            continue
-        glued = _glued_speck(token)
-        if glued is not None:
-            at = match.start() + glued
-            pieces.append(token[:glued] + " " + token[glued + 1 :])
-            changes.append(
-                Change(start=at, end=at + 1, raw=token[glued], fixed=" ", reason="speck between two words")
-            )
-        else:
-            pieces.append(token)
-        word_on_line = True
-        previous = token
-        quotes += "".join(c for c in token if c in _QUOTE_CHARS or c == "„" or c == "‚")
-        if _LOW_QUOTE.match(token):
-            quotes += "„"
-    pieces.append(text[last:])
-    return "".join(pieces), changes
-
-
-def _next_word(tokens: list[re.Match[str]], index: int) -> str:
-    """The next token that is no lone speck candidate (so blanking one never changes the view of
-    another: repair stays idempotent)."""
-    for match in tokens[index + 1 :]:
-        if match.group() not in _JUNK_ALONE:
-            return match.group()
-    return ""
-
-
-_AFTER_SENTENCE = re.compile(r"[^\W\d_]{2,}[.:;!?]$")
-_ARTICLES = frozenset(
-    {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"}
-)
-
-
-def _lone_speck(token: str, previous: str, quotes: str, word_on_line: bool, following: str) -> bool:
-    """Is the lone ``token`` a speck? ``previous`` is the last kept token, ``quotes`` the quote
-    marks of the paragraph so far, ``following`` the next word."""
-    if token in _QUOTE_CHARS:
-        return not _quote_open(quotes)  # also at a line start: a spaced quote opens nothing
-    if token in ":;_~¨":
-        return True
-    if token == "-":
-        # a hyphen after a sentence or an article: no dash, no bullet (one starts its line)
-        # ("des – nach Antragstellung" is a dash: see _spaced_dash)
-        after_article = previous in _ARTICLES and following not in _DASH_BEFORE
-        return word_on_line and (_AFTER_SENTENCE.search(previous) is not None or after_article)
-    if not word_on_line:
-        # at a line start "." and "°" may be bullets; before a small letter the line goes on a sentence
-        return token in ".°" and following[:1].islower()
-    return not (token == "°" and previous[-1:].isdigit())
+"""Words that never end a German sentence (articles, "für", "von", "und" …; not "ein", "mit",
+"aus", "an", "zu": separable verb parts end sentences, "bindet … ein.", "kommt mit."): a full stop
+or colon right after one, with more text to follow, is a speck ("der. UN-Behindertenrechts…")."""
 
 
 def _quote_open(quotes: str) -> bool:
-    """Is a quotation open after these quote marks (one line's, in order)?"""
+    """Is a quotation open after these quote marks (in order)?"""
     double = quotes.count("„") - quotes.count("“") - quotes.count("”")
     single = quotes.count("‚") - quotes.count("‘")
     return double > 0 or single > 0 or quotes.count('"') % 2 == 1
-
-
-def _glued_speck(token: str) -> int | None:
-    """The offset of a speck glued between two known words in ``token``, or None.
-
-    A full stop counts as a speck before a small letter (no sentence starts there) unless the word
-    before is an abbreviation, and before a capital only after a word that never ends a sentence;
-    an apostrophe or quote only between two known words that are no word together and no elision
-    ("geht’s"). Domain and file names ("kassel.info") are left alone; so is any token with a
-    second mark."""
-    m = _GLUE_DOT.match(token)
-    if m is None:
-        return None
-    w1, glue, w2 = m["w1"], m["glue"], m["w2"]
-    at = m.start("glue") + (1 if glue == ".." else 0)
-    if glue == "..":
-        return at if _builtin_known(w1) and _builtin_known(w2) else None
-    if glue == ".":
-        if len(w2) < 3 or w2.casefold() in _NOT_WORDS_AFTER_DOT:
-            return None
-        small_next = w2[0].islower() and w1.casefold() not in _ABBREVIATIONS and len(w1) >= 3
-        never_last = w1 in _NEVER_LAST and w2[0].isupper()
-        if (small_next or never_last) and _builtin_known(w1) and _builtin_known(w2):
-            return at
-        return None
-    if glue == "-":
-        return at if w1 in _NEVER_LAST and w2[0].isupper() and _builtin_known(w2) else None
-    if len(w2) < 3 or w2.casefold() in _ELISIONS or _builtin_known(w1 + w2, compounds=False):
-        return None
-    return at if _builtin_known(w1) and _builtin_known(w2) else None
-
-
-def _builtin_known(word: str, *, compounds: bool = True) -> bool:
-    """Is ``word`` a known word by the built-in data alone (wordfreq, the package's lexicon, a
-    compound of known words)? User corrections are left out so blanking can be redone anywhere."""
-    repairer = _repairer_for(load_knowledge())
-    verdict = repairer._plain(word)
-    if verdict.source == _LEXICON or verdict.score >= MIN_CANDIDATE:
-        return True
-    return compounds and bool(repairer._splits(word))
 
 
 # --------------------------------------------------------------------------- lists and dashes
@@ -558,26 +392,23 @@ def _stray_quotes(
 def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
     """Map the span ``[start, end)`` of the repaired text ``fixed`` to the raw text ``raw``.
 
-    Works because repair keeps the whitespace skeleton of the raw text with its specks blanked
-    (:func:`blank_junk`, which keeps every offset): the i-th token of ``fixed`` is the repaired i-th
-    token of that text and the whitespace between tokens is the same. Inside a changed token the
+    Works because repair keeps the whitespace skeleton: the i-th token of ``fixed`` is the repaired
+    i-th token of ``raw`` and the whitespace between tokens is the same. Inside a changed token the
     unchanged prefix and suffix map exactly; a position inside the changed middle widens to the
-    whole changed middle of the raw token, so the raw span always covers what was read. A blanked
-    speck is whitespace on both sides of the map: a span over "von dem" gives "von.dem".
+    whole changed middle of the raw token, so the raw span always covers what was read.
 
     Raises ``ValueError`` when the span is out of range or ``fixed`` is not a repair of ``raw``.
     """
     if not 0 <= start <= end <= len(fixed):
         raise ValueError(f"span ({start}, {end}) is outside the repaired text of length {len(fixed)}")
+    raw_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
     fixed_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
-    for base in (raw, blank_junk(raw)):  # as written (repairs before blanking existed), blanked
-        base_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(base)]
-        if len(base_tokens) == len(fixed_tokens) and _same_gaps(base, fixed, base_tokens, fixed_tokens):
-            return (
-                _map_position(base, fixed, base_tokens, fixed_tokens, start, is_end=False),
-                _map_position(base, fixed, base_tokens, fixed_tokens, end, is_end=True),
-            )
-    raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
+    if len(raw_tokens) != len(fixed_tokens) or not _same_gaps(raw, fixed, raw_tokens, fixed_tokens):
+        raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
+    return (
+        _map_position(raw, fixed, raw_tokens, fixed_tokens, start, is_end=False),
+        _map_position(raw, fixed, raw_tokens, fixed_tokens, end, is_end=True),
+    )
 
 
 # --------------------------------------------------------------------------- span mapping
