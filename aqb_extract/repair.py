@@ -447,6 +447,8 @@ def _map_position(
         return r_end + (pos - f_end)
     f_tok, r_tok = fixed[f_start:f_end], raw[r_start:r_end]
     offset = pos - f_start
+    if is_end and offset == len(f_tok):  # a whole token's end covers marks dropped after it ("von.")
+        return r_end
     # Align the two spellings of the token: unchanged letters map exactly, a position inside a
     # changed stretch widens to that stretch ("ü" of "für" -> "ii"; "„" of "„Bündnis" -> ",").
     for tag, r1, r2, f1, f2 in difflib.SequenceMatcher(None, r_tok, f_tok, autojunk=False).get_opcodes():

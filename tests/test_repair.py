@@ -394,3 +394,23 @@ def test_repair_document_repairs_every_part_and_keeps_raw() -> None:
     assert repaired.sections[0].text == "in Höhe von"
     assert repaired.sections[0].raw == "in Héhe von"
     assert repaired.sections[0].title == "Haushaltsmittel"
+
+
+def test_raw_span_of_a_token_covers_a_mark_dropped_after_it() -> None:
+    """Found by hypothesis: "von." repaired to "von" must map back to all of "von."."""
+    raw = "von. ! "
+    fixed = repair_text(raw, load_knowledge()).text
+    assert fixed == "von ! "
+    assert raw_span(raw, fixed, 0, 3) == (0, 4)
+    assert raw_span(raw, fixed, 4, 5) == (5, 6)
+
+
+def test_dots_a_speck_put_on_a_vowel_are_taken_off_unknown_words() -> None:
+    k = load_knowledge()
+    assert repair_text("21.9.19 Kätrin Wagner", k).text == "21.9.19 Katrin Wagner"
+    assert repair_text("einer nachhältigen Integration", k).text == "einer nachhaltigen Integration"
+    assert repair_text("Qualifizierungsvorbereitüng", k).text == "Qualifizierungsvorbereitung"
+    # a word known with its umlaut keeps it, and one known both ways is left alone
+    assert (
+        repair_text("Männer Bär Höhe Jürgen Müller Gießen", k).text == "Männer Bär Höhe Jürgen Müller Gießen"
+    )
