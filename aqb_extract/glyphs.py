@@ -77,7 +77,7 @@ def umlaut_dots(grey: Image.Image, word: Word, index: int) -> bool | None:
         return None
     dark = arr < (paper + ink) / 2
     box_top = word.top - y0
-    glyphs = _runs(dark[box_top:].any(axis=0), min_len=max(2, h // 12))
+    glyphs = ink_runs(dark[box_top:].any(axis=0), min_len=max(2, h // 12))
     if len(glyphs) != len(word.text):
         return None
     letter = _body(dark, glyphs[index])
@@ -92,19 +92,20 @@ def umlaut_dots(grey: Image.Image, word: Word, index: int) -> bool | None:
     band = dark[max(0, top - int(0.6 * cap)) : max(0, top - 1), c0:c1]
     if not band.any():
         return False
-    marks = _runs(band.any(axis=0), min_len=1)
+    marks = ink_runs(band.any(axis=0), min_len=1)
     return True if len(marks) == 2 else None
 
 
-def _runs(flags: npt.ArrayLike, *, min_len: int) -> list[tuple[int, int]]:
-    """(start, end) of each run of True at least ``min_len`` long, end exclusive."""
+def ink_runs(flags: npt.ArrayLike, *, min_len: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of True at least ``min_len`` long, end exclusive: glyphs in a
+    column profile here, text lines in a row profile in :func:`aqb_extract.ocr.look_at`."""
     edges = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(flags, dtype=np.int8), [0]))))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a >= min_len]
 
 
 def _body(dark: np.ndarray, cols: tuple[int, int]) -> tuple[int, int] | None:
     """First and last row of the tallest run of inked rows in a glyph's columns: its body."""
-    runs = _runs(dark[:, cols[0] : cols[1]].any(axis=1), min_len=1)
+    runs = ink_runs(dark[:, cols[0] : cols[1]].any(axis=1), min_len=1)
     if not runs:
         return None
     a, b = max(runs, key=lambda r: r[1] - r[0])

@@ -55,7 +55,7 @@ from PIL import Image
 
 from .config import Settings
 from .errors import DecompressionBombError, MissingDependencyError, OcrFailedError
-from .glyphs import check_age_labels
+from .glyphs import check_age_labels, ink_runs
 from .models import PageText, Word
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,10 @@ PREPROCESS_VERSION = 2
 
 #: Pages whose measured skew is at least this many degrees are straightened before OCR.
 DESKEW_MIN_DEGREES = 1.0
+#: Greys darker than this are ink when skew and orientation are measured.
+INK_BELOW = 140
+#: Fewer ink pixels than this on the quarter-size copy: a blank page, nothing to measure.
+MIN_INK_PIXELS = 500
 #: Skew is searched within ± this many degrees; beyond, a page is better re-scanned.
 DESKEW_MAX_DEGREES = 8.0
 #: A page whose mean word confidence is below this is checked for orientation.
@@ -269,7 +273,9 @@ def estimate_skew(image: Image.Image) -> float:
     with the text lines and the sum of squared row counts peaks. Returns 0.0 when the peak is too
     weak to trust (blank pages, pages lying sideways, photographs).
     """
-    return look_at(image).skew
+    dark = np.asarray(_quarter(image), dtype=np.uint8) < INK_BELOW
+    ys, xs = np.nonzero(dark)
+    return _skew_of(ys, xs, dark.shape[1]) if len(ys) >= MIN_INK_PIXELS else 0.0
 
 
 def look_at(image: Image.Image) -> Layout:
@@ -283,13 +289,15 @@ def look_at(image: Image.Image) -> Layout:
     Tesseract's confidence still decides (:func:`ocr_image`), so a wrong guess costs time, never text.
     """
     small = _quarter(image)
-    arr = np.asarray(small, dtype=np.uint8)
-    dark = arr < 140
+    dark = np.asarray(small, dtype=np.uint8) < INK_BELOW
     ys, xs = np.nonzero(dark)
-    if len(ys) < 500:
+    if len(ys) < MIN_INK_PIXELS:
         return Layout(0.0, 0.0, 0)
-    skew = _skew_of(ys, xs, arr.shape[1])
-    return Layout(skew, *_ascender_balance(small, skew))
+    skew = _skew_of(ys, xs, dark.shape[1])
+    if abs(skew) >= 0.3:  # level the lines first: the balance is measured row by row
+        level = small.rotate(skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        dark = np.asarray(level, dtype=np.uint8) < INK_BELOW
+    return Layout(skew, *_ascender_balance(dark))
 
 
 def _skew_of(ys: np.ndarray, xs: np.ndarray, width: int) -> float:
@@ -318,24 +326,18 @@ def _skew_of(ys: np.ndarray, xs: np.ndarray, width: int) -> float:
     return round(float(fine[int(scores(fine).argmax())]), 2)
 
 
-def _ascender_balance(small: Image.Image, skew: float) -> tuple[float, int]:
-    """(ink above the x-height band - ink below the baseline) / both, over the page's text lines,
-    and the number of lines. Columns dark from top to bottom (a scanner's edge) are left out."""
-    level = (
-        small.rotate(skew, resample=Image.Resampling.BILINEAR, fillcolor=255) if abs(skew) >= 0.3 else small
-    )
-    dark = np.asarray(level, dtype=np.uint8) < 140
+def _ascender_balance(dark: np.ndarray) -> tuple[float, int]:
+    """(ink above the x-height band - ink below the baseline) / both, over the text lines of a
+    levelled page's ink mask, and the number of lines. Columns dark from top to bottom (a
+    scanner's edge) are left out."""
     dark = dark[:, dark.mean(axis=0) < 0.3]
     rows = dark.sum(axis=1).astype(np.int64)
     if not rows.any():
         return 0.0, 0
     inked = rows > max(1.0, 0.06 * float(np.percentile(rows, 95)))  # specks are no line
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], inked.astype(np.int8), [0]))))
     above = below = lines = 0
-    for start, end in zip(edges[::2], edges[1::2], strict=True):
+    for start, end in ink_runs(inked, min_len=4):
         line = rows[start:end]
-        if end - start < 4:
-            continue
         core = np.flatnonzero(line >= 0.5 * line.max())
         above += int(line[: core[0]].sum())
         below += int(line[core[-1] + 1 :].sum())

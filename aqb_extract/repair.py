@@ -212,7 +212,7 @@ def _edit(token: str, fixed: str, reason: str) -> tuple[str, tuple[_Edit, ...]]:
 
 def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Edit, ...]] | None:
     """Repairs that need the neighbouring tokens, which word-by-word repair cannot see: the "§"
-    before a section number, roman numerals after "SGB", and OCR's em dash for the spaced en dash
+    before a section number, bullets and dashes, and OCR's em dash for the spaced en dash
     German uses as a dash ("Wirtschaft und – für")."""
     token = tokens[index].group()
     prev = tokens[index - 1].group() if index > 0 else ""
@@ -227,28 +227,13 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
         return _edit(token, "•", "bullet read as " + token)
     if token == "-" and _spaced_dash(tokens, index):
         return _edit(token, "–", "spaced hyphen before a linking word: the German dash")
-    m = _ROMAN_READING.match(token)
-    if m and m["num"] not in ("I", "II", "III", "V", "X") and _in_sgb_list(tokens, index):
-        numeral = m["num"].replace("H", "II").replace("l", "I").replace("i", "I").replace("|", "I")
-        if numeral in _SGB_BOOKS and numeral != m["num"]:
-            return _edit(token, numeral + m["tail"], "roman numeral of a social code book")
     return None
-
-
-def _in_sgb_list(tokens: list[re.Match[str]], index: int) -> bool:
-    """Is this token part of an enumeration "SGB II, III, VIII, XII" (looking back past commas)?"""
-    for back in range(index - 1, max(-1, index - 7), -1):
-        word = tokens[back].group()
-        if word == "SGB":
-            return True
-        if not _ROMAN_READING.match(word):
-            return False
-    return False
 
 
 # --------------------------------------------------------------------------- marks around words
 
-_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 _QUOTE_CHARS = frozenset("'’‘“”\"`´")
 
@@ -279,26 +264,39 @@ _STROKES = str.maketrans({"l": "I", "i": "I", "L": "I", "|": "I", "1": "I", "!":
 
 
 def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit, ...]]]:
-    """Repairs of the numerals in every "SGB II, III, VIII, XII und" list: exactly four numerals
-    after "SGB" and "und" after them, each a reading of its book with strokes lost or misread
-    ("VII" and "VI" for "VIII", "II" and "I" for "III", "XN" and "XI!" for "XII"). A list that
-    does not read as exactly those four books is left as it is."""
+    """Repairs of the roman numerals after every "SGB", by token index.
+
+    A list that reads as exactly the four books, "SGB II, III, VIII, XII und", is repaired by
+    position: each numeral is a reading of its book with strokes lost or misread ("VII" and "VI"
+    for "VIII", "II" and "I" for "III", "XN" and "XI!" for "XII"). In any other list after "SGB"
+    (up to six numerals) a numeral is only repaired when reading its strokes ("H" for "II", "l",
+    "i", "|" for "I") gives one of those books: OCR may also have dropped a stroke there, and
+    without the list's shape that cannot be told from another book."""
     fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
     for k, match in enumerate(tokens):
-        if match.group() != "SGB" or k + 5 >= len(tokens) or tokens[k + 5].group().rstrip(".,;:") != "und":
+        if match.group() != "SGB":
             continue
-        items = [_ROMAN_ITEM.match(t.group()) for t in tokens[k + 1 : k + 5]]
-        if not all(
-            m is not None and _could_be(m["num"], book) for m, book in zip(items, _SGB_CANON, strict=True)
-        ):
-            continue
-        for j, (m, book) in enumerate(zip(items, _SGB_CANON, strict=True)):
-            assert m is not None
-            if m["num"] != book:
-                edit = _Edit(
-                    0, len(m["num"]), m["num"], book, "roman numeral in the list of social code books"
-                )
-                fixes[k + 1 + j] = (book + m["tail"], (edit,))
+        if k + 5 < len(tokens) and tokens[k + 5].group().rstrip(".,;:") == "und":
+            items = [_ROMAN_ITEM.match(t.group()) for t in tokens[k + 1 : k + 5]]
+            if all(
+                m is not None and _could_be(m["num"], book) for m, book in zip(items, _SGB_CANON, strict=True)
+            ):
+                for j, (m, book) in enumerate(zip(items, _SGB_CANON, strict=True)):
+                    assert m is not None
+                    if m["num"] != book:
+                        edit = _Edit(
+                            0, len(m["num"]), m["num"], book, "roman numeral in the list of social code books"
+                        )
+                        fixes[k + 1 + j] = (book + m["tail"], (edit,))
+                continue
+        for j in range(k + 1, min(len(tokens), k + 7)):
+            token = tokens[j].group()
+            m = _ROMAN_READING.match(token)
+            if m is None:
+                break
+            numeral = m["num"].replace("H", "II").replace("l", "I").replace("i", "I").replace("|", "I")
+            if m["num"] not in ("I", "II", "III", "V", "X") and numeral in _SGB_BOOKS and numeral != m["num"]:
+                fixes[j] = _edit(token, numeral + m["tail"], "roman numeral of a social code book")
     return fixes
 
 
@@ -329,7 +327,7 @@ def _spaced_dash(tokens: list[re.Match[str]], index: int) -> bool:
     start = tokens[index].start()
     if _LINE_BREAK.search(text, tokens[index - 1].end(), start):
         return False  # first on its line: a bullet
-    line_start = max(text.rfind(c, 0, start) for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029") + 1
+    line_start = max(text.rfind(c, 0, start) for c in _LINE_BREAKS) + 1
     first = text[line_start:start].split(None, 1)[0]
     return _LIST_MARKER.match(first) is None
 
