@@ -130,7 +130,8 @@ class Change(Frozen):
 
 
 class Repaired(Frozen):
-    """The raw text, the repaired text (same whitespace skeleton) and every change made."""
+    """The raw text, the repaired text (same whitespace skeleton: see :func:`token_pairs`) and
+    every change made."""
 
     raw: str
     text: str
@@ -139,6 +140,10 @@ class Repaired(Frozen):
 
 def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     """Repair OCR letter confusions word by word; never raises, never changes whitespace.
+
+    A token may be repaired away to nothing (a speck standing alone: " . ", " ° "); the whitespace
+    on both sides of it stays, so every line keeps its place and :func:`token_pairs` can still
+    pair each raw token with its repair.
 
     ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge` (built-in data).
     """
@@ -149,9 +154,18 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     tokens = list(_TOKEN.finditer(text))
     in_list = _sgb_lists(tokens)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
+    line_quotes = ""  # the quote marks of the repaired tokens so far on this line
     for index, match in enumerate(tokens):
         token = match.group()
-        fixed, local = in_list.get(index) or _in_context(tokens, index) or repairer.token(token)
+        if _LINE_BREAK.search(text, last, match.start()):
+            line_quotes = ""
+        fixed, local = (
+            in_list.get(index)
+            or _in_context(tokens, index)
+            or _speck(tokens, index, quote_open or _quote_open(line_quotes))
+            or repairer.token(token)
+        )
+        fixed, local = _leading_specks(token, fixed, local, repairer)
         fixed, local = _stray_quotes(tokens, index, fixed, local, repairer)
         if _LOW_QUOTE.match(fixed):
             fixed = "„" + fixed[1:]
@@ -167,6 +181,7 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
         pieces.append(fixed)
+        line_quotes += "".join(c for c in fixed if c in _QUOTE_CHARS or c in "„‚")
         last = match.end()
         for edit in local:
             changes.append(
@@ -234,6 +249,12 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
 
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts."""
+    return max(text.rfind(c, 0, pos) for c in _LINE_BREAKS) + 1
+
 
 _QUOTE_CHARS = frozenset("'’‘“”\"`´")
 
@@ -327,7 +348,7 @@ def _spaced_dash(tokens: list[re.Match[str]], index: int) -> bool:
     start = tokens[index].start()
     if _LINE_BREAK.search(text, tokens[index - 1].end(), start):
         return False  # first on its line: a bullet
-    line_start = max(text.rfind(c, 0, start) for c in _LINE_BREAKS) + 1
+    line_start = _line_start(text, start)
     first = text[line_start:start].split(None, 1)[0]
     return _LIST_MARKER.match(first) is None
 
@@ -345,6 +366,94 @@ def _starts_list_item(tokens: list[re.Match[str]], index: int) -> bool:
     if index > 0 and not _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start()):
         return False
     return tokens[index + 1].group()[:1].isupper()
+
+
+# --------------------------------------------------------------------------- specks
+
+_SPECK_CHARS = frozenset(".:;'\"`´‘’‚“”°©®™^~=\\{}<>_!?»«")
+"""What dust, staples and stamp edges become when Tesseract reads them as a word of their own.
+Not here: "," (a comma typed apart from its word is still a comma), "-" "–" "/" "|" "%" "&" "+"
+"*" "•" "§" "€" (all of them stand alone in typed agreements: "Schule - Beruf", "50 %")."""
+_SPECK_MARKERS = frozenset("»«°<>~=")
+"""Specks that are list markers when they start a line with text after them."""
+_SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?;]$")
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _is_speck(token: str) -> bool:
+    """A token made only of speck marks, but not a typed ellipsis ("...") or a typed line ("___")."""
+    return all(c in _SPECK_CHARS for c in token) and not (len(token) >= 3 and set(token) <= {".", "_"})
+
+
+def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[str, tuple[_Edit, ...]] | None:
+    """Repair a speck that stands alone between words to nothing.
+
+    German print never sets ".", ":", ";", "°" or a quote mark apart from a word, and Tesseract
+    attaches real punctuation to its word, so a token made only of such marks is dirt on the page:
+    sample scans have 110 of them and not one is in the true text. It stays when it may be a list
+    marker ("» Begleitung" at a line's start) or may close a quotation that is open. A hyphen or
+    dash standing alone is a speck only right after a sentence's end ("verpflichtet. - - ."):
+    German sets a dash between words, never after a full stop.
+    """
+    if len(tokens) < 2:
+        return None  # a mark with no words around it is all there is: nothing to tell it from
+    token = tokens[index].group()
+    text = tokens[index].string
+    first_on_line = index == 0 or bool(
+        _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start())
+    )
+    more_on_line = index + 1 < len(tokens) and not _LINE_BREAK.search(
+        text, tokens[index].end(), tokens[index + 1].start()
+    )
+    if _is_speck(token):
+        if first_on_line and more_on_line and set(token) <= _SPECK_MARKERS:
+            return None
+        if first_on_line and more_on_line and set(token) == {"."} and not _mid_line_dot(tokens, index):
+            return None  # "• Ausbildungslotsen" with a faint bullet: a list marker, not dust
+        if quote_open and any(c in _QUOTE_CHARS for c in token):
+            return None  # it may close a quotation: "„ Bleib dran! “"
+        prev = tokens[index - 1].group() if index > 0 else ""
+        nxt = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if (token == "°" and prev[-1:].isdigit()) or (token in ("©", "®") and nxt[:1].isdigit()):
+            return None  # "um 90 °", "© 2024"
+        return _edit(token, "", "speck standing alone")
+    if token in _DASHES and not first_on_line:
+        back = index - 1
+        while back > 0 and (tokens[back].group() in _DASHES or _is_speck(tokens[back].group())):
+            back -= 1
+        if _SENTENCE_END.search(tokens[back].group()):
+            return _edit(token, "", "dash after a sentence's end: a speck")
+    return None
+
+
+def _mid_line_dot(tokens: list[re.Match[str]], index: int) -> bool:
+    """Is a dot that starts a line inside a running sentence, so it cannot be a list bullet? It is
+    when a small word follows it ("eine\n. gemeinsame") or ends the line before ("große\n.
+    Bedeutung"), or a bare number does ("§ 3\n. Umsetzung": a heading, never a list). After a
+    capitalised word ("Ausbildungsvorbereitung\n. Berufsvorbereitung") it may be a bullet."""
+    nxt = tokens[index + 1].group()
+    prev = tokens[index - 1].group() if index > 0 else ""
+    return nxt[:1].islower() or prev.isdigit() or (prev[:1].islower() and prev[-1:].isalpha())
+
+
+def _leading_specks(
+    token: str, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
+) -> tuple[str, tuple[_Edit, ...]]:
+    """Drop specks stuck to the front of a known capitalised word (".Küchenhelferqualifizierung",
+    ":Lernwerkstatt"): no German word starts with a full stop or colon. Only when nothing else was
+    repaired at the front of the token, so the edit's span is the marks as written."""
+    marks = len(fixed) - len(fixed.lstrip(".:;_"))
+    if not 0 < marks <= 2 or not fixed.startswith(token[:marks]):
+        return fixed, edits
+    if edits and edits[0].start < marks:
+        return fixed, edits
+    word = fixed[marks:].rstrip("".join(_EDGE_PUNCT))
+    if not (len(word) >= 4 and word[0].isupper() and _ONLY_LETTERS.fullmatch(word)):
+        return fixed, edits
+    verdict = repairer._plain(word)
+    if verdict.score < MIN_KNOWN and verdict.source != _LEXICON and not repairer._splits(word):
+        return fixed, edits
+    return fixed[marks:], (_Edit(0, marks, token[:marks], "", "speck before a word"), *edits)
 
 
 # --------------------------------------------------------------------------- stray quotes
@@ -368,7 +477,7 @@ def _stray_quotes(
     if len(fixed) >= 3 and fixed[-1] in "’‘'`´" and fixed[-2].isalpha() and fixed[-2] not in "sßxzSXZ":
         word = fixed[:-1].lstrip("".join(_EDGE_PUNCT))
         text = tokens[index].string
-        line_start = max(text.rfind(c, 0, tokens[index].start()) for c in "\n\f") + 1
+        line_start = _line_start(text, tokens[index].start())
         before = text[line_start : tokens[index].start()] + fixed[:-1]
         if (
             _ONLY_LETTERS.fullmatch(word)
@@ -387,22 +496,47 @@ def _stray_quotes(
     return fixed, edits
 
 
+def token_pairs(raw: str, fixed: str) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
+    """Pair each token of ``raw`` with its repair in ``fixed``: ((raw start, end), (fixed start,
+    end)), in order; None when ``fixed`` is not a repair of ``raw``.
+
+    Repair keeps the whitespace skeleton: ``fixed`` is the raw text's whitespace, unchanged,
+    with each token replaced by its repair, which has no whitespace and may be empty (a speck
+    repaired away). Reading ``fixed`` gap by gap therefore finds every repaired token, empty
+    ones included, where counting ``fixed``'s own tokens would lose them.
+    """
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    pos = last = 0
+    for m in _TOKEN.finditer(raw):
+        gap = raw[last : m.start()]
+        if not fixed.startswith(gap, pos):
+            return None
+        pos += len(gap)
+        token = _TOKEN.match(fixed, pos)
+        end = token.end() if token is not None else pos
+        pairs.append((m.span(), (pos, end)))
+        pos, last = end, m.end()
+    return pairs if fixed[pos:] == raw[last:] else None
+
+
 def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
     """Map the span ``[start, end)`` of the repaired text ``fixed`` to the raw text ``raw``.
 
-    Works because repair keeps the whitespace skeleton: the i-th token of ``fixed`` is the repaired
-    i-th token of ``raw`` and the whitespace between tokens is the same. Inside a changed token the
-    unchanged prefix and suffix map exactly; a position inside the changed middle widens to the
-    whole changed middle of the raw token, so the raw span always covers what was read.
+    Works because repair keeps the whitespace skeleton (:func:`token_pairs`): the i-th repaired
+    token is the repair of the i-th raw token and the whitespace between tokens is the same. Inside
+    a changed token the unchanged prefix and suffix map exactly; a position inside the changed
+    middle widens to the whole changed middle of the raw token, so the raw span always covers
+    what was read.
 
     Raises ``ValueError`` when the span is out of range or ``fixed`` is not a repair of ``raw``.
     """
     if not 0 <= start <= end <= len(fixed):
         raise ValueError(f"span ({start}, {end}) is outside the repaired text of length {len(fixed)}")
-    raw_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
-    fixed_tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(fixed)]
-    if len(raw_tokens) != len(fixed_tokens) or not _same_gaps(raw, fixed, raw_tokens, fixed_tokens):
+    pairs = token_pairs(raw, fixed)
+    if pairs is None:
         raise ValueError("the repaired text does not keep the whitespace skeleton of the raw text")
+    raw_tokens = [r for r, _ in pairs]
+    fixed_tokens = [f for _, f in pairs]
     return (
         _map_position(raw, fixed, raw_tokens, fixed_tokens, start, is_end=False),
         _map_position(raw, fixed, raw_tokens, fixed_tokens, end, is_end=True),
@@ -410,17 +544,6 @@ def raw_span(raw: str, fixed: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- span mapping
-
-
-def _same_gaps(
-    raw: str, fixed: str, raw_tokens: list[tuple[int, int]], fixed_tokens: list[tuple[int, int]]
-) -> bool:
-    raw_bounds = [0, *itertools.chain.from_iterable(raw_tokens), len(raw)]
-    fixed_bounds = [0, *itertools.chain.from_iterable(fixed_tokens), len(fixed)]
-    for i in range(0, len(raw_bounds), 2):
-        if raw[raw_bounds[i] : raw_bounds[i + 1]] != fixed[fixed_bounds[i] : fixed_bounds[i + 1]]:
-            return False
-    return True
 
 
 def _map_position(

@@ -11,7 +11,6 @@ the whole ``document_to_record`` must return; the only exception allowed anywher
 from __future__ import annotations
 
 import functools
-import re
 
 from helpers.seeds import seed_text
 from hypothesis import HealthCheck, event, given, settings
@@ -29,7 +28,7 @@ from aqb_extract.fields.year import parse_year
 from aqb_extract.knowledge import Knowledge, load_knowledge
 from aqb_extract.models import DocumentText, Extracted, PageText, Part, Record, Section, Source, SplitDocument
 from aqb_extract.pipeline import document_to_record
-from aqb_extract.repair import repair_document, repair_text
+from aqb_extract.repair import repair_document, repair_text, token_pairs
 from aqb_extract.sections import split_sections
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -266,5 +265,5 @@ def test_damaged_seed_still_parses(text: str) -> None:
 @given(st.one_of(unicode_text, furniture, agreementish, mutated_seed()))
 def test_repair_is_idempotent_and_keeps_whitespace(text: str) -> None:
     once = repair_text(text, knowledge()).text
-    assert re.findall(r"\s+", once) == re.findall(r"\s+", text)
+    assert token_pairs(text, once) is not None  # same whitespace; tokens repaired, specks maybe gone
     assert repair_text(once, knowledge()).text == once

@@ -13,7 +13,7 @@ from wordfreq import top_n_list, zipf_frequency
 from aqb_extract import repair
 from aqb_extract.knowledge import Knowledge, load_knowledge
 from aqb_extract.models import Part, Section, SplitDocument
-from aqb_extract.repair import Change, raw_span, repair_text
+from aqb_extract.repair import Change, raw_span, repair_text, token_pairs
 
 K = load_knowledge()
 
@@ -139,9 +139,21 @@ def test_changes_point_at_the_raw_text() -> None:
     for change in result.changes:
         assert raw[change.start : change.end] == change.raw
         assert change.reason.startswith(
-            ("confusion ", "em dash", "section sign", "roman numeral", "German ", "speck", "quote mark")
+            (
+                "confusion ",
+                "em dash",
+                "section sign",
+                "roman numeral",
+                "German ",
+                "speck",
+                "quote mark",
+                "dash",
+            )
         )
-    assert len(raw.split()) == len(result.text.split())
+    pairs = token_pairs(raw, result.text)
+    assert pairs is not None and len(pairs) == len(raw.split())
+    gone = [raw[r0:r1] for (r0, r1), (f0, f1) in pairs if f0 == f1]
+    assert gone and all(c in ".:;'\"`´‘’‚“”°©®™^~=\\{}<>_!?»«-–—" for token in gone for c in token), gone
 
 
 # --------------------------------------------------------------------------- rule by rule
@@ -398,11 +410,13 @@ def test_repair_document_repairs_every_part_and_keeps_raw() -> None:
 
 def test_raw_span_of_a_token_covers_a_mark_dropped_after_it() -> None:
     """Found by hypothesis: "von." repaired to "von" must map back to all of "von."."""
-    raw = "von. ! "
+    raw = "von. ! dem"
     fixed = repair_text(raw, load_knowledge()).text
-    assert fixed == "von ! "
+    assert fixed == "von  dem"  # and the "!" between words is a speck
     assert raw_span(raw, fixed, 0, 3) == (0, 4)
-    assert raw_span(raw, fixed, 4, 5) == (5, 6)
+    assert raw_span(raw, fixed, 5, 8) == (7, 10)
+    assert raw_span(raw, fixed, 0, 8) == (0, 10)
+    assert raw_span(raw, fixed, 4, 4) == (5, 5)  # between the two gaps: where the speck stood
 
 
 def test_dots_a_speck_put_on_a_vowel_are_taken_off_unknown_words() -> None:

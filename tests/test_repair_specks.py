@@ -2,8 +2,8 @@
 
 Every "repaired" example is a real reading from the sample scans (``make eval`` diffs against the
 true text); every "left alone" example is correct German that the same rules must not touch.
-Specks standing alone between words (" . ", " ° ") and specks glued between two words ("von.dem")
-stay: removing them would change the whitespace, which repair never does.
+Specks standing alone between words (" . ", " ° ") are repaired to nothing, the whitespace around
+them kept; specks glued between two words ("von.dem") stay, as repair never adds whitespace.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from aqb_extract.config import Settings
 from aqb_extract.read import read_document
-from aqb_extract.repair import raw_span, repair_text
+from aqb_extract.repair import raw_span, repair_text, token_pairs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -118,9 +118,54 @@ def test_raw_spans_of_dropped_marks() -> None:
     assert [raw[c.start : c.end] for c in result.changes] == [".", "’"]
 
 
-def test_lone_and_glued_specks_stay() -> None:
-    for text in ("in eine . gemeinsame", "von.dem Kreis", "geschaffen’werden", "die ° Maßnahmen"):
-        assert repair_text(text).text == text
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # specks standing alone: repaired to nothing, the whitespace on both sides stays
+        ("in eine . gemeinsame", "in eine  gemeinsame"),
+        ("die ° Maßnahmen", "die  Maßnahmen"),
+        ("Präambel\n. Erfolgreiche", "Präambel\n. Erfolgreiche"),  # maybe a faint bullet: stays
+        ("grundsätzlich\n. genderadäquat", "grundsätzlich\n genderadäquat"),
+        ("große\n. Bedeutung", "große\n Bedeutung"),
+        ("§ 3\n. Umsetzung", "§ 3\n Umsetzung"),
+        ("Ausbildungs- und :\nQualifizierungsbudget", "Ausbildungs- und \nQualifizierungsbudget"),
+        ("verpflichtet. - - .\n§ 1", "verpflichtet.   \n§ 1"),
+        ("zu befähigen. - Querschnittsorientierte", "zu befähigen.  Querschnittsorientierte"),
+        ("Schule-Beruf.\n“ Schwerpunkte", "Schule-Beruf.\n Schwerpunkte"),
+        ("2026\n© zwischen", "2026\n zwischen"),
+        ("Hofmann \\ | % y", "Hofmann  | % y"),
+        # stuck to the front of a word
+        (".Küchenhelferqualifizierung", "Küchenhelferqualifizierung"),
+        ("..Ausbildungs- und", "Ausbildungs- und"),
+    ],
+)
+def test_specks_standing_alone_or_in_front_go(raw: str, fixed: str) -> None:
+    result = repair_text(raw)
+    assert result.text == fixed
+    pairs = token_pairs(raw, result.text)
+    assert pairs is not None and len(pairs) == len(raw.split())
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "von.dem Kreis",  # glued between two words: a space would be needed, and repair adds none
+        "geschaffen’werden",
+        "um 90 ° gedreht",
+        "© 2024 Land Hessen",
+        "„ Bleib dran! “ sagt",
+        "Schule - Beruf",
+        "Ausbildungsvorbereitung\n. Berufsvorbereitung",
+        "Ziele:\n> Praxisklassen",  # a marker at a line's start
+        "...",
+        "Ende ... und weiter",
+        "Unterschrift ______________",
+        ".",
+        ".pdf und .NET",
+    ],
+)
+def test_marks_that_may_be_meant_stay(clean: str) -> None:
+    assert repair_text(clean).text == clean
 
 
 def test_repair_of_a_repaired_text_changes_nothing() -> None:

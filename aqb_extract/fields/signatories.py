@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge, Minister, PartnerInfo, Role
 from ..models import Extracted, FieldWarning, Part, Signatory, SplitDocument
+from ..repair import token_pairs
 from .dates import fold, folded_words, read_german_date
 from .projects import paired_lines, title_damage
 
@@ -169,37 +170,28 @@ class _State:
         self.cap = min(self.cap, cap)
 
 
-def _tokens(text: str, raw: str) -> list[_Token]:
-    """Tokens of a line with their offsets in the repaired and the raw line. Repair keeps tokens one
-    to one; if a line ever breaks that, the repaired token stands in for the raw one."""
-    text_m = list(_TOKEN.finditer(text))
-    raw_m = list(_TOKEN.finditer(raw))
-    if len(raw_m) != len(text_m):
-        raw_m = text_m
+def _line(text: str, raw: str) -> _Line:
+    """A line with its tokens' offsets in the repaired and the raw line. Repair keeps tokens one
+    to one (:func:`token_pairs`; a speck it repaired away is no token here). If a line ever broke
+    that, the repaired line stands in for the raw one rather than misattribute."""
+    pairs = token_pairs(raw, text)
+    if pairs is None:
+        raw = text
+        pairs = [(m.span(), m.span()) for m in _TOKEN.finditer(text)]
     out: list[_Token] = []
-    for t, r in zip(text_m, raw_m, strict=True):
-        glued, glued_raw = _GLUED_DEN.match(t.group()), _GLUED_DEN.match(r.group())
+    for (r_start, r_end), (t_start, t_end) in pairs:
+        if t_start == t_end:
+            continue
+        word, word_raw = text[t_start:t_end], raw[r_start:r_end]
+        glued, glued_raw = _GLUED_DEN.match(word), _GLUED_DEN.match(word_raw)
         if glued and glued_raw:
             # "den.24.9.19" is "den" and a date: two tokens, so the date is read on its own
-            cut, raw_cut = glued.end(1), glued_raw.end(1)
-            out.append(
-                _Token(
-                    glued.group(1),
-                    glued_raw.group(1),
-                    t.start(),
-                    t.start() + cut,
-                    r.start(),
-                    r.start() + raw_cut,
-                )
-            )
-            out.append(
-                _Token(
-                    glued.group(2), glued_raw.group(2), t.start() + cut, t.end(), r.start() + raw_cut, r.end()
-                )
-            )
+            cut, raw_cut = t_start + glued.end(1), r_start + glued_raw.end(1)
+            out.append(_Token(glued.group(1), glued_raw.group(1), t_start, cut, r_start, raw_cut))
+            out.append(_Token(glued.group(2), glued_raw.group(2), cut, t_end, raw_cut, r_end))
             continue
-        out.append(_Token(t.group(), r.group(), t.start(), t.end(), r.start(), r.end()))
-    return out
+        out.append(_Token(word, word_raw, t_start, t_end, r_start, r_end))
+    return _Line(text, raw, out)
 
 
 def _score(a: str, b: str) -> float:
@@ -582,7 +574,7 @@ def _first_signature_line(
     ministers: tuple[Minister, ...],
 ) -> int | None:
     for i, (text, raw) in enumerate(pairs):
-        line = _Line(text, raw, _tokens(text, raw))
+        line = _line(text, raw)
         if not line.tokens or len(line.tokens) > 10:
             continue
         roles_found = [f for f in _find_roles(line, roles) if f.score >= ROLE_SURE]
@@ -601,7 +593,7 @@ def _lines(part: Part) -> list[_Line]:
     out = []
     for text, raw in paired_lines(part):
         if text.strip():
-            out.append(_Line(text, raw, _tokens(text, raw)))
+            out.append(_line(text, raw))
     return out
 
 
