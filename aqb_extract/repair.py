@@ -4,8 +4,10 @@ Tesseract's ``deu`` model turns "für" into "fiir"/"fur", "Groß" into "GroR"/"G
 "|st". Downstream parsers match names and headings, so those words must be fixed, but the tool
 promises never to be silently wrong, which shapes everything here:
 
-* Candidates come only from the confusion table (``corrections/confusions.tsv``); nothing is
-  guessed by edit distance, so every change can name the confusion behind it.
+* Candidates come from the confusion table (``corrections/confusions.tsv``), so a change can name
+  the confusion behind it. Only a long word that the table cannot mend and that is no word as
+  written ("Tellze!tausblldur_lgen") is compared with the domain lexicon by edit distance, and
+  taken only when one lexicon word is clearly nearest (:meth:`_Repairer._nearest`).
 * A candidate is accepted only when it is a known word (the domain lexicon
   ``corrections/lexicon.txt``, the general German list of ``wordfreq``, or a compound of known
   words) and clearly better known than the word as written. Bare membership is not enough:
@@ -13,8 +15,9 @@ promises never to be silently wrong, which shapes everything here:
   beat the written form by a margin, and a written form that is itself common German ("Hohe",
   "Forderung", "schon") is never touched.
 * Words are repaired one whitespace-separated token at a time and only characters inside tokens
-  change: ``raw.split()`` and ``text.split()`` align one to one and the whitespace between them is
-  identical, so any span of the repaired text maps back to the raw text (:func:`raw_span`).
+  change; a token that is only a speck (" . ", " ° ") may become empty. The whitespace between
+  tokens is identical, so raw and repaired tokens pair one to one (:func:`token_pairs`) and any
+  span of the repaired text maps back to the raw text (:func:`raw_span`).
 * Each change is recorded with its reason, so later stages can lower their confidence in values
   read from repaired words.
 """
@@ -32,6 +35,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict, top_n_list
 
 from .knowledge import Knowledge, load_knowledge
@@ -87,6 +92,14 @@ MAX_EDITS = 3
 """Most confusions applied to one word part ("Tatlgkelten" -> "Tätigkeiten" needs three)."""
 
 # --------------------------------------------------------------------------- characters
+
+NEAREST_MIN_LETTERS = 8
+"""Only words this long are matched to the nearest domain word: short ones have too many
+neighbours ("Mitten", "Mitteln")."""
+NEAREST_SHARE = 0.25
+"""At most this share of a word's letters may differ from the domain word it is taken for."""
+NEAREST_MARGIN = 2
+"""The runner-up domain word must differ in at least this many more letters."""
 
 _VOWEL = re.compile(r"[aeiouyäöüAEIOUYÄÖÜ]")
 _TOKEN = re.compile(r"\S+")  # \S matches exactly the complement of str.isspace, as str.split uses
@@ -154,15 +167,15 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     tokens = list(_TOKEN.finditer(text))
     in_list = _sgb_lists(tokens)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
-    line_quotes = ""  # the quote marks of the repaired tokens so far on this line
+    quotes = ""  # the quote marks of the repaired tokens so far in this paragraph
     for index, match in enumerate(tokens):
         token = match.group()
-        if _LINE_BREAK.search(text, last, match.start()):
-            line_quotes = ""
+        if len(_LINE_BREAK.findall(text[last : match.start()].replace("\r\n", "\n"))) >= 2:
+            quotes = ""  # no quotation runs across a blank line
         fixed, local = (
             in_list.get(index)
+            or _speck(tokens, index, _quote_open(quotes))
             or _in_context(tokens, index)
-            or _speck(tokens, index, quote_open or _quote_open(line_quotes))
             or repairer.token(token)
         )
         fixed, local = _leading_specks(token, fixed, local, repairer)
@@ -181,7 +194,7 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
         pieces.append(fixed)
-        line_quotes += "".join(c for c in fixed if c in _QUOTE_CHARS or c in "„‚")
+        quotes += "".join(c for c in fixed if c in _QUOTE_CHARS or c in "„‚")
         last = match.end()
         for edit in local:
             changes.append(
@@ -376,6 +389,10 @@ Not here: "," (a comma typed apart from its word is still a comma), "-" "–" "/
 "*" "•" "§" "€" (all of them stand alone in typed agreements: "Schule - Beruf", "50 %")."""
 _SPECK_MARKERS = frozenset("»«°<>~=")
 """Specks that are list markers when they start a line with text after them."""
+_STRAY_LETTERS = frozenset("bcdefghijklmnpqrstuvwyzäöüß")
+"""Small letters that are no German word alone: a speck Tesseract took for "i" or "j", or a
+scribble's tail ("Müller a"). Not "a" (Frankfurt a M), "o" (a typed bullet), "x" (3 x wöchentlich);
+abbreviations carry their dot ("i. d. R.", "z. B.") and are no lone letter."""
 _SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?;]$")
 _DASHES = frozenset({"-", "–", "—"})
 
@@ -399,40 +416,49 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
         return None  # a mark with no words around it is all there is: nothing to tell it from
     token = tokens[index].group()
     text = tokens[index].string
-    first_on_line = index == 0 or bool(
-        _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start())
+    # neighbours that stay: the decision must not hang on specks that go in the same pass, or a
+    # second repair would decide otherwise
+    before = next((i for i in range(index - 1, -1, -1) if not _vanishes(tokens[i].group())), None)
+    after = next((i for i in range(index + 1, len(tokens)) if not _vanishes(tokens[i].group())), None)
+    first_on_line = before is None or bool(
+        _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start())
     )
-    more_on_line = index + 1 < len(tokens) and not _LINE_BREAK.search(
-        text, tokens[index].end(), tokens[index + 1].start()
+    more_on_line = after is not None and not _LINE_BREAK.search(
+        text, tokens[index].end(), tokens[after].start()
     )
     if _is_speck(token):
         if first_on_line and more_on_line and set(token) <= _SPECK_MARKERS:
             return None
-        if first_on_line and more_on_line and set(token) == {"."} and not _mid_line_dot(tokens, index):
+        prev = tokens[before].group() if before is not None else ""
+        nxt = tokens[after].group() if after is not None else ""
+        if first_on_line and more_on_line and set(token) == {"."} and not _mid_line_dot(prev, nxt):
             return None  # "• Ausbildungslotsen" with a faint bullet: a list marker, not dust
         if quote_open and any(c in _QUOTE_CHARS for c in token):
             return None  # it may close a quotation: "„ Bleib dran! “"
-        prev = tokens[index - 1].group() if index > 0 else ""
-        nxt = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         if (token == "°" and prev[-1:].isdigit()) or (token in ("©", "®") and nxt[:1].isdigit()):
             return None  # "um 90 °", "© 2024"
         return _edit(token, "", "speck standing alone")
-    if token in _DASHES and not first_on_line:
-        back = index - 1
-        while back > 0 and (tokens[back].group() in _DASHES or _is_speck(tokens[back].group())):
+    if len(token) == 1 and token in _STRAY_LETTERS:
+        return _edit(token, "", "letter standing alone: a speck")
+    if token in _DASHES and not first_on_line and before is not None:
+        back = before
+        while back > 0 and tokens[back].group() in _DASHES:
             back -= 1
         if _SENTENCE_END.search(tokens[back].group()):
             return _edit(token, "", "dash after a sentence's end: a speck")
     return None
 
 
-def _mid_line_dot(tokens: list[re.Match[str]], index: int) -> bool:
+def _vanishes(token: str) -> bool:
+    """Is ``token`` of a kind that :func:`_speck` repairs away (mostly)?"""
+    return _is_speck(token) or (len(token) == 1 and token in _STRAY_LETTERS)
+
+
+def _mid_line_dot(prev: str, nxt: str) -> bool:
     """Is a dot that starts a line inside a running sentence, so it cannot be a list bullet? It is
     when a small word follows it ("eine\n. gemeinsame") or ends the line before ("große\n.
     Bedeutung"), or a bare number does ("§ 3\n. Umsetzung": a heading, never a list). After a
     capitalised word ("Ausbildungsvorbereitung\n. Berufsvorbereitung") it may be a bullet."""
-    nxt = tokens[index + 1].group()
-    prev = tokens[index - 1].group() if index > 0 else ""
     return nxt[:1].islower() or prev.isdigit() or (prev[:1].islower() and prev[-1:].isalpha())
 
 
@@ -723,6 +749,10 @@ class _Repairer:
         self._parts: dict[str, tuple[str, str] | None] = {}
         self._scores: dict[str, _Verdict] = {}
         self._split_cache: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._nearest_words = sorted(
+            w for w in knowledge.lexicon if len(w) >= NEAREST_MIN_LETTERS and w.isalpha()
+        )
+        self._nearest_keys = [_fold(w) for w in self._nearest_words]
 
     # ---------------------------------------------------------------- tokens
 
@@ -812,8 +842,53 @@ class _Repairer:
                 break
             current = step[0]
             reasons.append(step[1])
+        if result is None and not reasons:
+            result = self._nearest(part)
         self._parts[part] = result
         return result
+
+    def _nearest(self, part: str) -> tuple[str, str] | None:
+        """The domain word that a badly damaged ``part`` clearly is, or None.
+
+        The confusion table repairs a few letters at known places; Tesseract on a poor scan can
+        scatter more than that over one long word ("Tellze!tausblldur_lgen", "Quliizierungsbudges").
+        Agreements repeat their vocabulary, so such a word is compared, letters only, with the
+        domain lexicon. It is taken only when the part is no word as written (nor a compound of
+        known words), is long (NEAREST_MIN_LETTERS), differs from the lexicon word in at most a
+        NEAREST_SHARE of its letters, and no other lexicon word comes within NEAREST_MARGIN edits.
+        """
+        letters = "".join(c for c in part if c.isalpha())
+        if len(letters) < NEAREST_MIN_LETTERS or not part[:1].isalpha():
+            return None
+        verdict = self._plain(part)
+        if verdict.source == _LEXICON or verdict.score >= MIN_KNOWN:
+            return None
+        if verdict.source != _NOT_A_WORD and self._splits(part):
+            return None
+        pieces = [w for w in re.split(r"[^\w]|[\d_]", part) if w]
+        if len(pieces) > 1 and any(len(w) >= 4 and self._plain(w).score >= MIN_KNOWN for w in pieces):
+            return None  # two words glued by a speck ("Die’Zielvereinbarungen"), not one damaged word
+        if any(self._plain(text).score > 0 for text, _ in self._candidates(part, self._sites(part))):
+            return None  # the table makes a real word of it, only too rare to be sure: "heraüsfordernden"
+        folded = _fold(letters)
+        limit = int(len(folded) * NEAREST_SHARE)
+        found = process.extract(
+            folded,
+            self._nearest_keys,
+            scorer=Levenshtein.distance,
+            score_cutoff=limit + NEAREST_MARGIN,
+            limit=2,
+        )
+        if not found or found[0][1] > limit or found[0][1] == 0:
+            return None
+        if len(found) > 1 and found[1][1] - found[0][1] < NEAREST_MARGIN:
+            return None
+        word = self._nearest_words[found[0][2]]
+        if part[0].islower() and word[0].isupper():
+            return None  # a noun's capital is rarely lost: more likely another word than this one
+        if part[0].isupper() and word[0].islower():
+            word = word[0].upper() + word[1:]  # a sentence's first word
+        return word, f"nearest domain word ({found[0][1]} letters differ)"
 
     def _best(self, part: str) -> tuple[str, str] | None:
         """The one acceptable candidate for ``part``, or None (fine, unknown, or ambiguous).

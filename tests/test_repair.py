@@ -59,6 +59,11 @@ SEED_001_FIXES = {
     "abgestlmmt": "abgestimmt", "wefden": "werden", "OIoV": "OloV", "Entséheidung": "Entscheidung",
     "Servicestélle": "Servicestelle", "Integratié)n": "Integration", "Ausbildungsberufeh": "Ausbildungsberufen",
     "—": "–",  # the spaced dash: seed 000, the same template, has an en dash in each place
+    # too damaged for the table; the nearest domain word, by a clear margin
+    "UnterstﬁtZungsstfukturén": "Unterstützungsstrukturen", "erméglic‘hen": "ermöglichen",
+    "Tellze!tausblldur_lgen": "Teilzeitausbildungen", "Teiihehff\\endenbezug": "Teilnehmendenbezug",
+    "Spfaéhféfdérangebote": "Sprachförderangebote", "Quahﬁzuerungen": "Qualifizierungen",
+    "Iﬁtegr’atio'n": "Integration",
 }  # fmt: skip
 
 # Words of seed 001 that repair leaves alone although the page says otherwise: too damaged for
@@ -66,11 +71,9 @@ SEED_001_FIXES = {
 # honest; a future improvement moves a word from here to SEED_001_FIXES.
 SEED_001_LEFT = {
     "Lmd": "und", "Handllljngsansétze": "Handlungsansätze", "Ain": "in", "22U": "zu", "Bel": "Bei",
-    "heSS|schen": "hessischen", "potenzge_ll": "potenziell", "UnterstﬁtZungsstfukturén": "Unterstützungsstrukturen",
-    "geschaffénwerden": "geschaffen werden", "erméglic‘hen": "ermöglichen", "zZu": "zu",
-    "voIIquaInfuznerenden": "vollqualifizierenden", "Tellze!tausblldur_lgen": "Teilzeitausbildungen",
-    "geforderte": "geförderte", "geforderten": "geförderten", "AsbeLG": "AsylbLG", "ertschaft": "Wirtschaft",
-    "Spfaéhféfdérangebote": "Sprachförderangebote", "Quahﬁzuerungen": "Qualifizierungen",
+    "heSS|schen": "hessischen", "potenzge_ll": "potenziell", "geschaffénwerden": "geschaffen werden",
+    "zZu": "zu", "voIIquaInfuznerenden": "vollqualifizierenden", "geforderte": "geförderte",
+    "geforderten": "geförderten", "AsbeLG": "AsylbLG", "ertschaft": "Wirtschaft",
 }  # fmt: skip
 
 
@@ -141,6 +144,7 @@ def test_changes_point_at_the_raw_text() -> None:
         assert change.reason.startswith(
             (
                 "confusion ",
+                "nearest domain word",
                 "em dash",
                 "section sign",
                 "roman numeral",
@@ -148,12 +152,16 @@ def test_changes_point_at_the_raw_text() -> None:
                 "speck",
                 "quote mark",
                 "dash",
+                "letter standing alone",
             )
         )
     pairs = token_pairs(raw, result.text)
     assert pairs is not None and len(pairs) == len(raw.split())
     gone = [raw[r0:r1] for (r0, r1), (f0, f1) in pairs if f0 == f1]
-    assert gone and all(c in ".:;'\"`´‘’‚“”°©®™^~=\\{}<>_!?»«-–—" for token in gone for c in token), gone
+    marks = ".:;'\"`´‘’‚“”°©®™^~=\\{}<>_!?»«-–—"
+    assert gone and all(
+        set(token) <= set(marks) or (len(token) == 1 and token.islower()) for token in gone
+    ), gone
 
 
 # --------------------------------------------------------------------------- rule by rule

@@ -133,7 +133,9 @@ def test_raw_spans_of_dropped_marks() -> None:
         ("zu befähigen. - Querschnittsorientierte", "zu befähigen.  Querschnittsorientierte"),
         ("Schule-Beruf.\n“ Schwerpunkte", "Schule-Beruf.\n Schwerpunkte"),
         ("2026\n© zwischen", "2026\n zwischen"),
-        ("Hofmann \\ | % y", "Hofmann  | % y"),
+        ("Hofmann \\ | % y", "Hofmann  | % "),  # "|" and "%" may be meant; a lone "y" is no word
+        ("von der Schule i in den Beruf", "von der Schule  in den Beruf"),
+        ("Claudia Müller a\nStaatsministerin", "Claudia Müller a\nStaatsministerin"),  # "a" may be meant
         # stuck to the front of a word
         (".Küchenhelferqualifizierung", "Küchenhelferqualifizierung"),
         ("..Ausbildungs- und", "Ausbildungs- und"),
