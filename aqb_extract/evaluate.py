@@ -578,6 +578,13 @@ def metrics(report: EvalReport) -> dict[str, float]:
     out["projects.recall"] = report.projects_recall
     out["projects.f1"] = report.projects_f1
     out["documents.all_right"] = report.share_all_right
+    # the share of OCR's character errors that repair takes away (1 - CER after / CER before)
+    for name, raw, repaired in (
+        ("cer.removed_by_repair", report.cer_raw, report.cer_repaired),
+        ("cer.removed_by_repair_order_free", report.cer_raw_order_free, report.cer_repaired_order_free),
+    ):
+        if raw and repaired is not None:
+            out[name] = 1 - repaired / raw
     for name, v in report.variants.items():
         out[f"variant.{name}.fields_right"] = v.fields.accuracy
         out[f"variant.{name}.documents_all_right"] = (
