@@ -39,7 +39,8 @@ def locate(doc: DocumentText, raw: str, hint_page: int | None = None) -> Evidenc
 
     The hinted page is tried first, because the same phrase (a partner's name) recurs on every page.
     Without OCR words (text inputs, text layers) the evidence has a span but no boxes, and its
-    confidence is 1.0: there is no OCR doubt to add.
+    confidence is 1.0: there is no OCR doubt to add. That holds per page: in a born-digital PDF
+    with a scanned page, a value on a text-layer page is as sure as in a wholly born-digital one.
     """
     if not raw.strip():
         return Evidence(raw=raw, confidence=1.0)
@@ -58,7 +59,7 @@ def locate(doc: DocumentText, raw: str, hint_page: int | None = None) -> Evidenc
         return Evidence(raw=raw, confidence=1.0 if doc.method != "ocr" else 0.5)
     page, start, end, score = best
     words = [w for w in page.words if w.start < end and w.start + len(w.text) > start]
-    conf = min(w.conf for w in words) if words else 1.0 if doc.method != "ocr" else 0.5
+    conf = min(w.conf for w in words) if words else 1.0 if doc.method_of(page) != "ocr" else 0.5
     conf *= score / 100.0
     return Evidence(
         page=page.number,

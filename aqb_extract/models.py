@@ -50,13 +50,24 @@ class PageText(Frozen):
     rotation: int = Field(default=0, description="degrees the page was turned before OCR")
     width: int = 0
     height: int = 0
+    method: Method | None = Field(
+        default=None,
+        description="how this page was read, when the pages of its document were not all read "
+        "the same way (a born-digital PDF with a scanned page); None: as DocumentText.method says",
+    )
 
 
 class DocumentText(Frozen):
-    """All pages of one input, in order, and how their text was obtained."""
+    """All pages of one input, in order, and how their text was obtained. ``method`` is "ocr" as
+    soon as any page was OCR'd; the pages of a mixed PDF each say how they were read."""
 
     pages: tuple[PageText, ...]
     method: Method
+
+    def method_of(self, page: PageText) -> Method:
+        """How ``page`` was read: a text-layer page of a mixed PDF is as exact as a born-digital
+        one, so confidence must not take the document's "ocr" for it."""
+        return page.method or self.method
 
     @property
     def text(self) -> str:

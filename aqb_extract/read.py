@@ -2,7 +2,9 @@
 when the text came from OCR).
 
 - ``.txt``: decoded (UTF-8, BOM stripped; UTF-16 with BOM; else cp1252), pages split at form feeds.
-- PDF with a usable text layer: its text, never rasterised (PDFium, via pypdfium2).
+- PDF with a usable text layer: its text, never rasterised (PDFium, via pypdfium2); pages in it
+  that are bare images (a scanned signature page, scans behind a typed cover page) are OCR'd alone
+  and put back in their places.
 - PDF without one (or with an empty or garbage one), PNG, JPEG, TIFF: OCR, page by page, on the
   batch's process pool when one is given; each page's result is cached (:mod:`aqb_extract.cache`).
 
@@ -466,15 +468,26 @@ def layer_quality(text: str) -> float:
 MIN_LAYER_QUALITY = 0.6
 
 
-def text_layer_usable(pages: Sequence[PdfPageFacts], settings: Settings) -> bool:
-    """Use the text layer when there is enough of it, it reads as words, and no page is a bare
-    image (a scan with a cover sheet, say, would otherwise lose its scanned pages)."""
+def is_bare_image(page: PdfPageFacts) -> bool:
+    """A page that is only a picture (a scanned sheet, at most a few stray characters of text):
+    its text can only come from OCR."""
+    return len(page.text.strip()) < 20 and page.has_images
+
+
+def layer_reads_as_text(pages: Sequence[PdfPageFacts], settings: Settings) -> bool:
+    """There is enough text layer on ``pages`` and it reads as words: not a broken font encoding
+    or a bad hidden OCR layer, which OCR of the page images beats."""
     text = "\n".join(p.text for p in pages)
     if len("".join(text.split())) < max(1, settings.min_text_layer_chars):
         return False
-    if any(len(p.text.strip()) < 20 and p.has_images for p in pages):
-        return False
     return layer_quality(text) >= MIN_LAYER_QUALITY
+
+
+def text_layer_usable(pages: Sequence[PdfPageFacts], settings: Settings) -> bool:
+    """The whole document can be read from its text layer, with no OCR at all: the layer is
+    usable and no page is a bare image (a scanned page needs OCR even when the others have text;
+    see :func:`read_pdf`)."""
+    return not any(is_bare_image(p) for p in pages) and layer_reads_as_text(pages, settings)
 
 
 # =========================================================================== .txt
@@ -769,25 +782,27 @@ def ocr_document(
     settings: Settings,
     executor: Executor | None = None,
     pdf_pages: Sequence[PdfPageFacts] = (),
+    only: Sequence[int] | None = None,
 ) -> DocumentText:
-    """OCR every page of a scanned input, re-using cached pages, in parallel on ``executor``
-    (the batch's process pool) or, without one, on ``settings.workers`` threads (each page is a
-    Tesseract process, so threads are enough to keep the cores busy)."""
-    pages_total = info.pages or 1
+    """OCR every page of a scanned input (or just the pages ``only`` names, in page order: the
+    scanned pages of an otherwise born-digital PDF), re-using cached pages, in parallel on
+    ``executor`` (the batch's process pool) or, without one, on ``settings.workers`` threads (each
+    page is a Tesseract process, so threads are enough to keep the cores busy)."""
+    numbers = sorted(set(only)) if only is not None else list(range(1, (info.pages or 1) + 1))
     cache = OcrCache(settings)
     check_tesseract(settings.lang)
     results: dict[int, PageText] = {}
-    for n in range(1, pages_total + 1):
+    for n in numbers:
         hit = cache.get(info.sha256, n)
         if hit is not None:
             results[n] = hit
-    missing = [n for n in range(1, pages_total + 1) if n not in results]
+    missing = [n for n in numbers if n not in results]
     if missing:
         jobs = plan_pages(info, settings, missing, pdf_pages)
         for job, page in _run_jobs(jobs, settings, executor):
             cache.put(info.sha256, job.number, page)
             results[job.number] = page
-    return DocumentText(pages=tuple(results[n] for n in range(1, pages_total + 1)), method="ocr")
+    return DocumentText(pages=tuple(results[n] for n in numbers), method="ocr")
 
 
 def _run_jobs(
@@ -822,14 +837,42 @@ def read_document(path: Path, settings: Settings, executor: Executor | None = No
     if info.kind == "text":
         return read_text_file(path)
     if info.kind == "pdf":
-        pdf_pages = read_pdf_pages(path)
-        if text_layer_usable(pdf_pages, settings):
-            return DocumentText(
-                pages=tuple(
-                    PageText(number=p.number, text=p.text, width=round(p.width), height=round(p.height))
-                    for p in pdf_pages
-                ),
-                method="text_layer",
-            )
-        return ocr_document(info, settings, executor, pdf_pages)
+        return read_pdf(info, settings, executor)
     return ocr_document(info, settings, executor)
+
+
+def read_pdf(info: SourceInfo, settings: Settings, executor: Executor | None = None) -> DocumentText:
+    """A PDF from its text layer where that is usable, OCR only where it is not.
+
+    A born-digital agreement with a scanned signature page, or a scan behind a typed cover page,
+    keeps its exact text-layer pages (OCR would only add errors, and time) and has just its bare
+    image pages OCR'd. A scan, or a layer too thin or garbled to trust, is OCR'd whole."""
+    pdf_pages = read_pdf_pages(info.path)
+    scanned = [p.number for p in pdf_pages if is_bare_image(p)]
+    typed = [p for p in pdf_pages if not is_bare_image(p)]
+    if not layer_reads_as_text(typed, settings):  # also when there is no typed page at all
+        return ocr_document(info, settings, executor, pdf_pages)
+    layer = layer_document(pdf_pages)
+    if not scanned:
+        return layer
+    return with_pages_replaced(layer, ocr_document(info, settings, executor, pdf_pages, only=scanned))
+
+
+def layer_document(pdf_pages: Sequence[PdfPageFacts]) -> DocumentText:
+    """Every page as its text layer says (page size in points: there are no word boxes to fit)."""
+    return DocumentText(
+        pages=tuple(
+            PageText(number=p.number, text=p.text, width=round(p.width), height=round(p.height))
+            for p in pdf_pages
+        ),
+        method="text_layer",
+    )
+
+
+def with_pages_replaced(layer: DocumentText, ocred: DocumentText) -> DocumentText:
+    """The text-layer pages with the OCR'd ones put in their places, in page order. The document
+    counts as "ocr" (OCR was involved: page pictures, reviewers' caution), and each page records
+    how it was read, so a value on a text-layer page keeps the layer's certainty."""
+    by_number = {p.number: p.model_copy(update={"method": "ocr"}) for p in ocred.pages}
+    pages = tuple(by_number.get(p.number, p.model_copy(update={"method": "text_layer"})) for p in layer.pages)
+    return DocumentText(pages=pages, method="ocr")
