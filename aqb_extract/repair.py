@@ -868,8 +868,6 @@ class _Repairer:
         pieces = [w for w in re.split(r"[^\w]|[\d_]", part) if w]
         if len(pieces) > 1 and any(len(w) >= 4 and self._plain(w).score >= MIN_KNOWN for w in pieces):
             return None  # two words glued by a speck ("Die’Zielvereinbarungen"), not one damaged word
-        if any(self._plain(text).score > 0 for text, _ in self._candidates(part, self._sites(part))):
-            return None  # the table makes a real word of it, only too rare to be sure: "heraüsfordernden"
         folded = _fold(letters)
         limit = int(len(folded) * NEAREST_SHARE)
         found = process.extract(
@@ -886,6 +884,8 @@ class _Repairer:
         word = self._nearest_words[found[0][2]]
         if part[0].islower() and word[0].isupper():
             return None  # a noun's capital is rarely lost: more likely another word than this one
+        if any(self._plain(text).score > 0 for text, _ in self._candidates(part, self._sites(part))):
+            return None  # the table makes a real word of it, only too rare to be sure: "heraüsfordernden"
         if part[0].isupper() and word[0].islower():
             word = word[0].upper() + word[1:]  # a sentence's first word
         return word, f"nearest domain word ({found[0][1]} letters differ)"
