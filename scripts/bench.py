@@ -7,7 +7,8 @@ Prints one table (Markdown, for the README and the issue note):
   ``samples/*.tif``) with an empty OCR cache, against the **floor**: the plain ``tesseract``
   command over exactly the page images the tool gives Tesseract, the same number at a time
   (``--workers``), timed in the same run. The ratio is the figure (target ≤ 1.15).
-- **warm**: the same command again, every page now in the cache (target ≥ 50× faster than cold).
+- **warm**: the same command again, every page now in the cache, best of three runs (target ≥ 50×
+  faster than cold).
 - **born-digital**: documents per second on the born-digital sample PDFs, copied until there are
   enough for a rate (target ≥ 20/s).
 - **peak RSS** of the whole process tree (the tool, its worker processes, Tesseract) while reading
@@ -315,7 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f2 = floor(images, n)
         # the same command again (records and OCR re-used) and, as after a parser change, into a
         # new folder (only the OCR cache helps)
-        warm = run_cli(work / "scans", work / "out-cold", n, "--cache-dir", str(cache))
+        # a sub-second run: the best of three, so one hiccup of the machine is not the figure
+        warm = min(
+            (run_cli(work / "scans", work / "out-cold", n, "--cache-dir", str(cache)) for _ in range(3)),
+            key=lambda run: run.wall,
+        )
         ocr_only = run_cli(work / "scans", work / "out-warm", n, "--cache-dir", str(cache))
         f_wall, f_cpu = (f1[0] + f2[0]) / 2, (f1[1] + f2[1]) / 2
         ratio = cold.wall / f_wall
