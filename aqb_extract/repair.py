@@ -194,7 +194,7 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
         pieces.append(fixed)
-        quotes += "".join(c for c in fixed if c in _QUOTE_CHARS or c in "„‚")
+        quotes += _quote_marks(fixed)
         last = match.end()
         for edit in local:
             changes.append(
@@ -278,6 +278,11 @@ _NEVER_LAST = frozenset(
 """Words that never end a German sentence (articles, "für", "von", "und" …; not "ein", "mit",
 "aus", "an", "zu": separable verb parts end sentences, "bindet … ein.", "kommt mit."): a full stop
 or colon right after one, with more text to follow, is a speck ("der. UN-Behindertenrechts…")."""
+
+
+def _quote_marks(text: str) -> str:
+    """The quote marks of ``text``, in order, the German opening ones („ ‚) included."""
+    return "".join(c for c in text if c in _QUOTE_CHARS or c in "„‚")
 
 
 def _quote_open(quotes: str) -> bool:
@@ -415,6 +420,8 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
     if len(tokens) < 2:
         return None  # a mark with no words around it is all there is: nothing to tell it from
     token = tokens[index].group()
+    if not (_vanishes(token) or token in _DASHES):
+        return None  # a word: most tokens end here, before any look at their neighbours
     text = tokens[index].string
     # neighbours that stay: the decision must not hang on specks that go in the same pass, or a
     # second repair would decide otherwise
@@ -438,7 +445,7 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
         if (token == "°" and prev[-1:].isdigit()) or (token in ("©", "®") and nxt[:1].isdigit()):
             return None  # "um 90 °", "© 2024"
         return _edit(token, "", "speck standing alone")
-    if len(token) == 1 and token in _STRAY_LETTERS:
+    if token in _STRAY_LETTERS:
         return _edit(token, "", "letter standing alone: a speck")
     if token in _DASHES and not first_on_line and before is not None:
         back = before
@@ -451,7 +458,7 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
 
 def _vanishes(token: str) -> bool:
     """Is ``token`` of a kind that :func:`_speck` repairs away (mostly)?"""
-    return _is_speck(token) or (len(token) == 1 and token in _STRAY_LETTERS)
+    return _is_speck(token) or token in _STRAY_LETTERS  # a set of single letters: one letter only
 
 
 def _mid_line_dot(prev: str, nxt: str) -> bool:
@@ -508,7 +515,7 @@ def _stray_quotes(
         if (
             _ONLY_LETTERS.fullmatch(word)
             and len(word) >= 2
-            and not _quote_open("".join(c for c in before if c in _QUOTE_CHARS or c in "„‚"))
+            and not _quote_open(_quote_marks(before))
             and (repairer._plain(word).score >= MIN_KNOWN or repairer._plain(word).source == _LEXICON)
         ):
             edit = _Edit(len(token) - 1, len(token), token[-1], "", "speck read as a quote after a word")
