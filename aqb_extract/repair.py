@@ -174,12 +174,14 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
             quotes = ""  # no quotation runs across a blank line
         fixed, local = (
             in_list.get(index)
+            or _list_marker(tokens, index)
             or _speck(tokens, index, _quote_open(quotes))
             or _in_context(tokens, index)
             or repairer.token(token)
         )
         fixed, local = _leading_specks(token, fixed, local, repairer)
         fixed, local = _stray_quotes(tokens, index, fixed, local, repairer)
+        fixed, local = _loose_hyphens(tokens, index, fixed, local, repairer)
         if _LOW_QUOTE.match(fixed):
             fixed = "„" + fixed[1:]
             local = (_Edit(0, 1, ",", "„", "German opening quote read as a comma"), *local)
@@ -249,6 +251,9 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
         token in _PARAGRAPH_MARKS or (token == "8" and prev.casefold() in _PARAGRAPH_AFTER)
     ):
         return _edit(token, "§", "section sign read as " + token)
+    if (m := _BAR_NUMERAL.match(token)) and _numbers_a_title(tokens, index, m["tail"]):
+        numeral = m["num"].replace("|", "I").replace("l", "I")
+        return _edit(token, numeral + m["tail"], "roman numeral after a name read as a bar")
     if token == "—":
         return _edit(token, "–", "em dash for the German en dash")
     if token in _BULLET_READINGS and _starts_list_item(tokens, index):
@@ -256,6 +261,29 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
     if token == "-" and _spaced_dash(tokens, index):
         return _edit(token, "–", "spaced hyphen before a linking word: the German dash")
     return None
+
+
+_BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI)(?P<tail>[;,]?)$")
+""""I" and "II" as Tesseract reads them after a title ("Fallmanagement |;", "Teil Il"): bars
+and small l's. A numeral read right stays as it is."""
+
+
+def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool:
+    """Does the token at ``index`` stand where a roman numeral numbers a title: after a
+    capitalised word on its line, and last on the line or before ";" ("Fallmanagement I; …")? A
+    bar between words on a line ("AQB 2019 | Landkreis Kassel") is a separator and stays."""
+    if index == 0:
+        return False
+    text = tokens[index].string
+    prev = tokens[index - 1].group()
+    if _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start()):
+        return False
+    if not (prev[:1].isupper() and prev.isalpha() and len(prev) >= 3):
+        return False
+    last = index + 1 >= len(tokens) or bool(
+        _LINE_BREAK.search(text, tokens[index].end(), tokens[index + 1].start())
+    )
+    return last or tail == ";"
 
 
 # --------------------------------------------------------------------------- marks around words
@@ -386,6 +414,58 @@ def _starts_list_item(tokens: list[re.Match[str]], index: int) -> bool:
     return tokens[index + 1].group()[:1].isupper()
 
 
+_BULLET_LOOKALIKES = frozenset({"e", "=", "~"})
+"""What Tesseract makes of a small or faint bullet that is no bullet of its own ("e Küchenhelfer…",
+"= Sprachkurse…"). At a line's start in a list such a mark stands for the list's bullet; in a list
+without bullets it is a speck."""
+_LIST_BULLETS = frozenset({"-", "–", "•", "*"})
+
+
+def _line_firsts(tokens: list[re.Match[str]], index: int, step: int, count: int) -> list[int]:
+    """The indexes of the first tokens of up to ``count`` lines before (``step`` -1) or after
+    (``step`` 1) the line that token ``index`` starts."""
+    text = tokens[index].string
+    found: list[int] = []
+    k = index + step
+    while 0 <= k < len(tokens) and len(found) < count:
+        if k == 0 or _LINE_BREAK.search(text, tokens[k - 1].end(), tokens[k].start()):
+            found.append(k)
+        k += step
+    return found
+
+
+def _list_marker(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Edit, ...]] | None:
+    """Repair a bullet lookalike that starts a list item: to the bullet the neighbouring items
+    start with, or to nothing when they start with no marker at all.
+
+    The neighbours are the two lines before and the two after (blank lines skipped: OCR puts them
+    between items). A line of another kind (a number, a lower-case continuation) says nothing; two
+    or more lines that start with a capitalised word and no marker make an unbulleted list.
+    """
+    token = tokens[index].group()
+    if token not in _BULLET_LOOKALIKES or not _starts_list_item(tokens, index):
+        return None
+    before, after = _line_firsts(tokens, index, -1, 2), _line_firsts(tokens, index, 1, 2)
+    bullets: list[str] = []
+    unmarked = 0
+    for k in itertools.chain.from_iterable(itertools.zip_longest(before, after)):
+        if k is None:
+            continue
+        first = tokens[k].group()
+        if first in _LIST_BULLETS:
+            bullets.append(first)
+        elif first in _BULLET_READINGS and _starts_list_item(tokens, k):
+            bullets.append("•")
+        elif first[:1].isupper() and first.isalpha():
+            unmarked += 1
+    if bullets:
+        bullet = max(bullets, key=bullets.count)  # the commonest; on a tie the nearest
+        return _edit(token, bullet, f"bullet read as {token}: the list's items start with {bullet}")
+    if unmarked >= 2:
+        return _edit(token, "", f"speck read as {token} before an item of a list without bullets")
+    return None
+
+
 # --------------------------------------------------------------------------- specks
 
 _SPECK_CHARS = frozenset(".:;'\"`´‘’‚“”°©®™^~=\\{}<>_!?»«")
@@ -483,10 +563,67 @@ def _leading_specks(
     word = fixed[marks:].rstrip("".join(_EDGE_PUNCT))
     if not (len(word) >= 4 and word[0].isupper() and _ONLY_LETTERS.fullmatch(word)):
         return fixed, edits
-    verdict = repairer._plain(word)
-    if verdict.score < MIN_KNOWN and verdict.source != _LEXICON and not repairer._splits(word):
+    if not repairer.knows(word):
         return fixed, edits
     return fixed[marks:], (_Edit(0, marks, token[:marks], "", "speck before a word"), *edits)
+
+
+_COMPLETING = frozenset({"und", "oder", "bzw.", "sowie", "als", "wie", "bis"})
+"""Words beside which a hyphen stands for a word's missing part ("Straßen- und Tiefbau", "und
+-begleitung"): there a hyphen between words is German, not dirt."""
+
+
+def _loose_hyphens(
+    tokens: list[re.Match[str]], index: int, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
+) -> tuple[str, tuple[_Edit, ...]]:
+    """Drop a hyphen that joins a known word to nothing.
+
+    Before a capitalised word that follows a lower-case one on its line ("psychischen
+    -Beeinträchtigungen"): a hyphen that stands for a missing part follows "und" or "oder" and
+    leads a lower-case tail ("und -begleitung"). At the end of a list item whose next line starts
+    with a bullet ("Gebäudereinigung- =" / "- Frauen in …"; specks that go are passed over): no
+    word is hyphenated across a bullet, and no "und" follows to complete it.
+    """
+    token = tokens[index].group()
+    text = tokens[index].string
+    if (
+        fixed[:1] == "-"
+        and fixed[1:2].isupper()
+        and token[:1] == "-"
+        and not (edits and edits[0].start < 1)
+        and index > 0
+        and not _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start())
+    ):
+        prev, word = tokens[index - 1].group(), fixed[1:].rstrip("".join(_EDGE_PUNCT))
+        if (
+            prev.isalpha()
+            and prev[-1].islower()
+            and prev.casefold() not in _COMPLETING
+            and len(word) >= 4
+            and _ONLY_LETTERS.fullmatch(word)
+            and repairer.knows(word)
+        ):
+            edit = _Edit(0, 1, "-", "", "hyphen between a word and a capitalised one")
+            fixed, edits = fixed[1:], (edit, *edits)
+    if not (fixed[-1:] == "-" and fixed[-2:-1].isalpha() and token[-1:] == "-"):
+        return fixed, edits
+    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
+    if (
+        not (edits and edits[-1].end >= len(token))
+        and after is not None
+        and _LINE_BREAK.search(text, tokens[index].end(), tokens[after].start())
+    ):
+        nxt, word = tokens[after].group(), fixed[:-1].lstrip("".join(_EDGE_PUNCT))
+        if (
+            (nxt in _LIST_BULLETS or nxt in _BULLET_READINGS or nxt in _BULLET_LOOKALIKES)
+            and _starts_list_item(tokens, after)
+            and len(word) >= 4
+            and _ONLY_LETTERS.fullmatch(word)
+            and repairer.knows(word)
+        ):
+            edit = _Edit(len(token) - 1, len(token), "-", "", "hyphen ending a list item")
+            fixed, edits = fixed[:-1], (*edits, edit)
+    return fixed, edits
 
 
 # --------------------------------------------------------------------------- stray quotes
@@ -965,11 +1102,14 @@ class _Repairer:
             return self._choose(accepted, raw)
         # No plain word fits: try compounds ("Ausbildungsfahigkeit" -> "Ausbildungs|fähigkeit").
         # Shape confusions only for parts that are no word at all: on a plausible unknown word
-        # they make compounds like "Schwinden|dein" out of "Schwindendem".
+        # they make compounds like "Schwinden|dein" out of "Schwindendem". One exception, the
+        # classic slip again: one shape confusion that makes a common word of the unknown head of
+        # a noun ("Fiucht|erfahrung" -> "Flucht|erfahrung"; not "geschaffén|werden", two words).
         for text, used in candidates:
-            if not damaged and not all(site.rule.restores for site in used):
+            slip = not damaged and len(used) == 1 and len(part) >= MIN_SLIP_LENGTH and part[0].isupper()
+            if not damaged and not slip and not all(site.rule.restores for site in used):
                 continue
-            split = self._repaired_split(part, text, used, heads=damaged)
+            split = self._repaired_split(part, text, used, heads=damaged, common_heads=slip)
             if split is not None:
                 accepted.append((text, used, _Verdict(COMPOUND_PART, f"compound {split}")))
         return self._choose(accepted, raw)
@@ -995,12 +1135,15 @@ class _Repairer:
         labels = " + ".join(site.rule.label for site in used)
         return best_text, f"confusion {labels}, {verdict.source} (as written: {raw.source})"
 
-    def _repaired_split(self, part: str, text: str, used: tuple[_Site, ...], *, heads: bool) -> str | None:
+    def _repaired_split(
+        self, part: str, text: str, used: tuple[_Site, ...], *, heads: bool, common_heads: bool = False
+    ) -> str | None:
         """A split of the candidate ``text`` into known head and tail such that every side the
         repair touched was unknown as written ("fahigkeit" -> "fähigkeit"), or None. Without that
         condition "Regelbaren" would become "Regel|bären". Repairs in the head are allowed only
         when ``heads`` (the part is no word at all, as "MaRnahmenziele"): on a plausible word they
-        mostly invent compounds ("Selbstauferlegten" -> "Selbstäufer|legten")."""
+        mostly invent compounds ("Selbstauferlegten" -> "Selbstäufer|legten"); or, with
+        ``common_heads``, when the repaired head is a common word (COMMON_SLIP: "Flucht|erfahrung")."""
         spans = []  # (start, end, length change) of each edit, in candidate coordinates
         shift = 0
         for site in used:
@@ -1015,12 +1158,23 @@ class _Repairer:
             j = i - sum(delta for _, b, delta in spans if b <= i)
             head_edited = any(b <= i for _, b, _ in spans)
             tail_edited = any(a >= i for a, _, _ in spans)
-            if head_edited and (not heads or self._plain(part[:j]).score >= MIN_KNOWN):
+            if head_edited and (
+                not (heads or (common_heads and self._common_head(text[:i])))
+                or self._plain(part[:j]).score >= MIN_KNOWN
+            ):
                 continue
             if tail_edited and self._plain(part[j:].lower()).score >= MIN_KNOWN:
                 continue
             return f"{text[:i]}|{text[i:]}"
         return None
+
+    def _common_head(self, head: str) -> bool:
+        """Is ``head`` (a compound's first part, linking letters allowed) a common word?"""
+        return any(
+            self._plain(head[: len(head) - len(link)]).score >= COMMON_SLIP
+            for link in _LINKS
+            if head.endswith(link) and len(head) - len(link) >= 4
+        )
 
     def _sites(self, part: str) -> list[_Site]:
         sites: list[_Site] = []
@@ -1055,6 +1209,12 @@ class _Repairer:
                     yield text, combo
 
     # ---------------------------------------------------------------- knowing words
+
+    def knows(self, word: str) -> bool:
+        """Is ``word`` a known word as written: in the lexicon, known to wordfreq, or a compound
+        of known words? For marks around a word: only beside a known word are they surely dirt."""
+        verdict = self._plain(word)
+        return verdict.source == _LEXICON or verdict.score >= MIN_KNOWN or bool(self._splits(word))
 
     def _plain(self, word: str) -> _Verdict:
         """How well known ``word`` is by itself: the lexicon, else wordfreq if it could be a

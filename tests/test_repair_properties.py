@@ -34,6 +34,8 @@ WORDS = sorted(
     | {".", ":", ";", "_", "°", "“", "'", "’", "i", "j", "«", "»", "von.dem", "Menschen.mit", "in’eine"}
     | {"für.Ausbildung", "für-Ausbildung", "anzubieten..Menschen", "Jahre’", "“der", "der.", "von:"}
     | {"SGB", "VII,", "VI,", "XN", "I,", "und", "für", "nach", "—", "–", "„", "“,"}
+    # list markers and loose hyphens as OCR writes them, roman numerals read as bars
+    | {"e", "=", "~", "•", "*", "Küchenhelfer", "Gebäudereinigung-", "-Beeinträchtigungen", "|;", "Il"}
 )
 WHITESPACE = st.sampled_from(
     [" ", "  ", "\n", "\n\n", "\t", "\f", "\n\f\n", "\xa0", "\u2028", "\x1c", "\r\n"]

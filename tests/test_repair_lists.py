@@ -1,0 +1,93 @@
+"""Repairs around list items, found on held-out corpora (``generate_samples.py --seed 101/102``):
+bullets read as other marks, hyphens that join a word to nothing, roman numerals read as bars,
+and one shape slip in the head of a compound. Each case is the OCR text as Tesseract wrote it."""
+
+from __future__ import annotations
+
+import pytest
+
+from aqb_extract.repair import repair_text
+
+BULLETED = (
+    "Qualifizierungsprojekte zur Arbeitsmarktintegration\n"
+    "« Anerkennungsberatung und -begleitung für Geflüchtete\n"
+    "e Küchenhelferqualifizierung „Frischküche“\n"
+    "« Gärtnerische Qualifizierung im Grünflächenamt\n"
+)
+DASHED = (
+    "- Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
+    "= Sprachkurse für Mütter mit Kinderbetreuung\n"
+    "- Grundqualifizierung Gebäudereinigung- =\n"
+    "- Frauen in Männerberufen - Qualifizierung Schweißtechnik\n"
+)
+UNBULLETED = (
+    "Qualifizierung Straßen- und Tiefbauhelfer/-innen\n\n"
+    "Brückenkurs Mathematik für Quereinsteigerinnen und Quereinsteiger\n\n"
+    "= Jobcoaching für Menschen mit psychischen -Beeinträchtigungen\n\n"
+    "Weiterbildungsmaßnahmen für Personal der Landkreise\n"
+)
+
+
+def test_a_letter_read_for_a_bullet_takes_the_lists_bullet() -> None:
+    lines = repair_text(BULLETED).text.splitlines()
+    assert lines[2] == "• Küchenhelferqualifizierung „Frischküche“"  # was a lone "e", repaired away
+    assert lines[1].startswith("• Anerkennungsberatung und -begleitung")  # "-begleitung" stays
+
+
+def test_a_mark_read_for_a_dash_bullet_becomes_the_dash_and_the_hyphen_before_a_bullet_goes() -> None:
+    result = repair_text(DASHED)
+    lines = result.text.splitlines()
+    assert lines[1] == "- Sprachkurse für Mütter mit Kinderbetreuung"
+    assert lines[2].rstrip() == "- Grundqualifizierung Gebäudereinigung"
+    assert lines[3] == "- Frauen in Männerberufen - Qualifizierung Schweißtechnik"
+    reasons = {c.reason for c in result.changes}
+    assert "bullet read as =: the list's items start with -" in reasons
+    assert "hyphen ending a list item" in reasons
+
+
+def test_in_a_list_without_bullets_the_mark_is_a_speck() -> None:
+    result = repair_text(UNBULLETED)
+    assert " Jobcoaching für Menschen mit psychischen Beeinträchtigungen\n" in result.text
+    assert "Tiefbauhelfer/-innen" in result.text
+    assert {c.raw for c in result.changes} == {"=", "-"}
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Anerkennungsberatung und -begleitung",  # a hyphen for a missing part, after "und"
+        "Kinder- und -Jugendhilfe",
+        "Straßen- und Tiefbau",
+        "Rheingau-\nTaunus-Kreis",  # a compound hyphenated across lines
+        "Gebäudereinigung-\nund Hausmeisterdienste",
+        "AQB 2019 | Landkreis Kassel",  # a bar between words separates
+        "Die Mittel werden\n= gemäß § 4 verteilt",  # a lower-case word after it: no list item
+    ],
+)
+def test_left_alone(clean: str) -> None:
+    assert repair_text(clean).text == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (
+            "« Fortbildung Fallmanagement |; Fortbildung Fallmanagement Il\n",
+            "• Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
+        ),
+        ("Fortbildung Teil |\n", "Fortbildung Teil I\n"),
+    ],
+)
+def test_roman_numerals_read_as_bars(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+def test_one_slip_in_a_compounds_head() -> None:
+    result = repair_text("Begleitung von Auszubildenden mit Fiuchterfahrung")
+    assert result.text == "Begleitung von Auszubildenden mit Fluchterfahrung"
+    assert "compound Flucht|erfahrung" in result.changes[0].reason
+
+
+@pytest.mark.parametrize("word", ["Selbstauferlegten", "geschaffénwerden", "Schwindendem", "Regelbaren"])
+def test_no_slip_compound_is_invented(word: str) -> None:
+    assert repair_text(word).text == word
