@@ -173,6 +173,21 @@ def test_amount_ocr_damage_repaired_with_lower_confidence(line: str, value: floa
     assert ex.value == value and ex.confidence < 0.9
 
 
+@pytest.mark.parametrize(
+    ("line", "value"), [("3,.117.300,00 EUR", 3117300.0), ("1.390..400 Euro", 1390400.0)]
+)
+def test_amount_with_a_speck_beside_a_separator_is_read_and_doubted(line: str, value: float) -> None:
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value == value and ex.confidence < 0.9
+    assert any("speck beside a separator" in w.message for w in ex.warnings)
+
+
+@pytest.mark.parametrize("line", ["1,.390.,400 Euro", "1.,390.400,,00 Euro"])
+def test_amount_with_specks_that_leave_no_single_reading_is_not_guessed(line: str) -> None:
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value is None and "not a readable number" in ex.warnings[-1].message
+
+
 def test_amount_implausible_warns() -> None:
     ex = parse_amount(split("", {4: "in Höhe von 900 Euro"}))
     assert ex.value == 900.0 and ex.confidence < 0.8 and "implausible" in ex.warnings[-1].message

@@ -19,6 +19,17 @@ _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$|^\d{1,3}(?:,\d{2})?$|^\d+(?:,\d{2})?$")
 
 
+def _without_speck(number: str) -> str | None:
+    """``number`` read with one of two touching separators dropped ("3,.117.300,00": a speck
+    beside the thousands point), when exactly one reading is a well-formed amount; else None."""
+    m = re.search(r"[.,]{2}", number)
+    if m is None or re.search(r"[.,]{2}", number[m.end() - 1 :]):
+        return None  # no pair, or more than one: too damaged to guess
+    readings = {number[: m.start() + k] + number[m.start() + k + 1 :] for k in (0, 1)}
+    good = [r for r in readings if GROUPED_RE.match(r)]
+    return good[0] if len(good) == 1 else None
+
+
 def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     """(value, confidence, notes) for one number as written before a currency word."""
     notes: list[str] = []
@@ -40,6 +51,10 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
         fixed = squeezed
         notes.append("spaces inside the amount")
         confidence -= 0.08
+    if not GROUPED_RE.match(fixed) and (unspecked := _without_speck(fixed)) is not None:
+        fixed = unspecked
+        notes.append(f"a speck beside a separator ignored in {token.strip()!r}")
+        confidence -= 0.15
     if not GROUPED_RE.match(fixed):
         return None, 0.0, [*notes, f"amount {token.strip()!r} is not a readable number"]
     if not re.search(r"\.\d{3}", fixed) and len(fixed.split(",")[0]) > 4:
