@@ -495,6 +495,16 @@ def test_name_with_a_quote_mark_is_a_clean_name() -> None:
     assert result.warnings == ()
 
 
+def test_a_full_stop_after_a_name_is_a_speck_but_a_titles_dot_stays() -> None:
+    text = (
+        "Wiesbaden, den 6.8.19\nKai Klose a\nStaatsminister\nHessisches Ministerium\n"
+        "Kassel, den 14.07.2019.\nMartina Grünewald.\nLandrätin\n"
+    )
+    assert [s.name for s in parse(text, 2019, KASSEL).value or ()] == ["Kai Klose", "Martina Grünewald"]
+    titled = text.replace("Martina Grünewald.", "Dr. Martina Grünewald.")
+    assert [s.name for s in parse(titled, 2019, KASSEL).value or ()] == ["Kai Klose", "Dr. Martina Grünewald"]
+
+
 def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
     text = (
         "Wiesbaden, den.24.9.19 “\nKai Klose ar\nStaatsminister m\n"

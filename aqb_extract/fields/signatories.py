@@ -92,6 +92,9 @@ _QUOTES = "\"'“”„‚‘’«»`´"
 _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
 # A word of a person's name on a line with OCR noise: a capital and at least two small letters
 # (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
+_DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}\.$")
+"""A full stop after a name's last word ("Martina Grünewald."): OCR's speck, as names end in a
+word; a dot after an initial ("Martina G.") or a title ("Dr.") is the name's own."""
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
@@ -791,6 +794,8 @@ class _Reader:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 return
         name = " ".join(text.split()).strip(" ,;:" + _QUOTES)
+        if _DOT_AFTER_NAME.search(name):
+            name = name[:-1]  # "Martina Grünewald.": a speck; a name's abbreviations come first ("Dr.")
         if noisy is not None:
             self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
         if side == "ministry":
