@@ -230,7 +230,8 @@ def _next_nonblank(lines: Sequence[Line], start: int, limit: int = 3) -> int | N
 
 def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
     """Find § 1 … § 7 in order. A true "§" heading is taken on its shape alone; a reading that
-    could be an ordinary number ("81", "S 1") needs its title to look like the known one."""
+    could be an ordinary number ("81", "S 1") needs its title to look like the known one. A "§"
+    followed by a small word on its line is a reference in running text, never a heading."""
     found: list[Heading] = []
     last = 0
     for i, line in enumerate(lines):
@@ -241,6 +242,8 @@ def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
         if number <= last or number > 7:
             continue
         rest = m["rest"].strip()
+        if rest[:1].islower():
+            continue  # a reference that a line break put first: "die in\n§ 5 vereinbarten Ziele"
         if rest:
             title, title_index = rest, i
         else:

@@ -61,6 +61,17 @@ def test_number_in_body_is_not_a_heading() -> None:
     assert "81\nweiter im Text" in split.section(2).text  # type: ignore[union-attr]
 
 
+def test_a_reference_that_a_line_break_put_first_is_not_a_heading() -> None:
+    # held-out corpus (seed 102), born-digital: the wrap put "§ 5" first on a line of § 2's body
+    text = agreement({}).replace(
+        "Text von Abschnitt 2 mit 81 Zahlen.",
+        "Die Partner setzen ihre Kompetenzen dafür ein, dass die in\n§ 5 vereinbarten Ziele erreicht werden.",
+    )
+    split = split_sections(doc(text))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert "§ 5 vereinbarten Ziele" in split.section(2).text  # type: ignore[union-attr]
+
+
 def test_missing_section_is_absent() -> None:
     text = agreement({}).replace("§ 3\nUmsetzung der UN-Behindertenrechtskonvention\n", "")
     assert [s.number for s in split_sections(doc(text)).sections] == [0, 1, 2, 4, 5, 6, 7]
