@@ -182,6 +182,25 @@ def test_amount_with_a_speck_beside_a_separator_is_read_and_doubted(line: str, v
     assert any("speck beside a separator" in w.message for w in ex.warnings)
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("2: 661. 400,00 €", 2661400.0),  # held-out scan: the "2" must not be cut off at the colon
+        ("1.390:400 Euro", 1390400.0),
+    ],
+)
+def test_amount_with_a_colon_for_a_point_is_read_whole_and_doubted(line: str, value: float) -> None:
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value == value and ex.confidence < 0.9
+    assert any("colon read as a thousands point" in w.message for w in ex.warnings)
+
+
+def test_amount_after_a_word_ending_in_a_digit_lookalike() -> None:
+    # the "l" of "Haushaltsmittel" is no "1": not 11,390,400
+    ex = parse_amount(split("", {4: "stellt Haushaltsmittel 1.390.400 Euro zur Verfügung"}))
+    assert ex.value == 1390400.0 and ex.confidence >= 0.9
+
+
 @pytest.mark.parametrize("line", ["1,.390.,400 Euro", "1.,390.400,,00 Euro"])
 def test_amount_with_specks_that_leave_no_single_reading_is_not_guessed(line: str) -> None:
     ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))

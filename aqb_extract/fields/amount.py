@@ -14,7 +14,10 @@ from ..models import Extracted, FieldWarning, SplitDocument
 PLAUSIBLE_MIN, PLAUSIBLE_MAX = 10_000.0, 50_000_000.0
 CURRENCY_RE = re.compile(r"(?:Euro|EUR|€)", re.IGNORECASE)
 # digits and the characters OCR puts in their place, with German separators and stray spaces
-NUMBER_RE = re.compile(r"([0-9OolI|][0-9OolI|., ']*[0-9OolI|-])\s*$")
+NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])\s*$")
+# (not after a letter: the "l" of "Mittel 1.390.400 Euro" is no digit)
+# a point read with a speck on it ("2: 661. 400,00 €"): the number must not be cut at the colon
+_POINT_LOOKALIKES = str.maketrans({":": ".", ";": "."})
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$|^\d{1,3}(?:,\d{2})?$|^\d+(?:,\d{2})?$")
 
@@ -40,6 +43,10 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     fixed = t.translate(_DIGITS)
     if fixed != t:
         notes.append(f"OCR digits repaired in {token.strip()!r}")
+        confidence -= 0.12
+    if fixed != (pointed := fixed.translate(_POINT_LOOKALIKES)):
+        fixed = pointed
+        notes.append(f"a colon read as a thousands point in {token.strip()!r}")
         confidence -= 0.12
     if " " in fixed or "'" in fixed:
         squeezed = re.sub(r"[ ']", "", fixed)
