@@ -168,9 +168,11 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     in_list = _sgb_lists(tokens)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
     quotes = ""  # the quote marks of the repaired tokens so far in this paragraph
+    kept = 0  # where the last token that kept some text ends: a speck repaired away between two
+    # lines leaves a blank line, and the next repair must see the same paragraphs as this one
     for index, match in enumerate(tokens):
         token = match.group()
-        if len(_LINE_BREAK.findall(text[last : match.start()].replace("\r\n", "\n"))) >= 2:
+        if len(_LINE_BREAK.findall(text[kept : match.start()].replace("\r\n", "\n"))) >= 2:
             quotes = ""  # no quotation runs across a blank line
         fixed, local = (
             in_list.get(index)
@@ -198,6 +200,8 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
         pieces.append(fixed)
         quotes += _quote_marks(fixed)
         last = match.end()
+        if fixed:
+            kept = last
         for edit in local:
             changes.append(
                 Change(
@@ -405,13 +409,17 @@ bullets of their own in typed text and stay.)"""
 
 
 def _starts_list_item(tokens: list[re.Match[str]], index: int) -> bool:
-    """Does the token at ``index`` start its line, with a capitalised word after it on the line?"""
+    """Does the token at ``index`` start its line, with a capitalised word after it on the line?
+    Specks that repair takes away are passed over on both sides, so that a second repair, with
+    them gone, decides the same."""
     text = tokens[index].string
-    if index + 1 >= len(tokens) or _LINE_BREAK.search(text, tokens[index].end(), tokens[index + 1].start()):
+    before = next((k for k in range(index - 1, -1, -1) if not _vanishes(tokens[k].group())), None)
+    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
+    if after is None or _LINE_BREAK.search(text, tokens[index].end(), tokens[after].start()):
         return False
-    if index > 0 and not _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start()):
+    if before is not None and not _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start()):
         return False
-    return tokens[index + 1].group()[:1].isupper()
+    return tokens[after].group()[:1].isupper()
 
 
 _BULLET_LOOKALIKES = frozenset({"e", "=", "~"})
@@ -500,7 +508,7 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
     if len(tokens) < 2:
         return None  # a mark with no words around it is all there is: nothing to tell it from
     token = tokens[index].group()
-    if not (_vanishes(token) or token in _DASHES):
+    if not (_vanishes(token) or token in _DASHES or token == "„"):
         return None  # a word: most tokens end here, before any look at their neighbours
     text = tokens[index].string
     # neighbours that stay: the decision must not hang on specks that go in the same pass, or a
@@ -527,6 +535,9 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
         return _edit(token, "", "speck standing alone")
     if token in _STRAY_LETTERS:
         return _edit(token, "", "letter standing alone: a speck")
+    if token == "„" and (after is None or not tokens[after].group()[:1].isalnum()):
+        # a quotation opens glued to its word, or at least before one ("„ Bleib dran! “")
+        return _edit(token, "", "opening quote before no word: a speck")
     if token in _DASHES and not first_on_line and before is not None:
         back = before
         while back > 0 and tokens[back].group() in _DASHES:
@@ -653,17 +664,36 @@ def _stray_quotes(
             _ONLY_LETTERS.fullmatch(word)
             and len(word) >= 2
             and not _quote_open(_quote_marks(before))
+            and "‘" not in fixed[:-1]
+            and not _english_open(tokens, index)
             and (repairer._plain(word).score >= MIN_KNOWN or repairer._plain(word).source == _LEXICON)
         ):
             edit = _Edit(len(token) - 1, len(token), token[-1], "", "speck read as a quote after a word")
             fixed, edits = fixed[:-1], (*edits, edit)
     if len(fixed) >= 3 and fixed[0] in _CLOSER and fixed[1].isalpha() and token[0] == fixed[0]:
         text = tokens[index].string
-        after = text[tokens[index].end() : tokens[index].end() + 300]
+        after = text[tokens[index].end() : tokens[index].end() + _LOOK_AHEAD]
         if _CLOSER[fixed[0]] not in after and _CLOSER[fixed[0]] not in fixed:
             edit = _Edit(0, 1, token[0], "", "quote mark that opens no quotation")
             fixed, edits = fixed[1:], (edit, *edits)
     return fixed, edits
+
+
+_LOOK_AHEAD = 300
+"""How far after an English opening quote ("“der", "‘Bleib") its closer is looked for."""
+
+
+def _english_open(tokens: list[re.Match[str]], index: int) -> bool:
+    """Is the quote mark ending token ``index`` the closer of an English ‘ before it? It is when
+    a token starting with ‘ stands within the look-ahead that :func:`_stray_quotes` gives that ‘:
+    the two rules must agree, or a second repair would take away what the first kept."""
+    at = tokens[index].end() - 1
+    k = index - 1
+    while k >= 0 and tokens[k].end() + _LOOK_AHEAD > at:
+        if tokens[k].group()[:1] == "‘":
+            return True
+        k -= 1
+    return False
 
 
 def token_pairs(raw: str, fixed: str) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:

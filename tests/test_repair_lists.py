@@ -91,3 +91,9 @@ def test_one_slip_in_a_compounds_head() -> None:
 @pytest.mark.parametrize("word", ["Selbstauferlegten", "geschaffénwerden", "Schwindendem", "Regelbaren"])
 def test_no_slip_compound_is_invented(word: str) -> None:
     assert repair_text(word).text == word
+
+
+def test_a_low_quote_standing_alone_is_a_speck() -> None:
+    # held-out scan (seed 104): German opens a quotation glued to its word, never apart from it
+    raw = "- „ - Ausbildungsabbrüche verhindern - „Bleib dran!“\n"
+    assert repair_text(raw).text == "-  - Ausbildungsabbrüche verhindern - „Bleib dran!“\n"

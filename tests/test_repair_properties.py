@@ -13,7 +13,7 @@ import itertools
 import re
 
 from helpers.seeds import seed_text
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from aqb_extract.knowledge import load_knowledge
@@ -94,6 +94,10 @@ def _blank_tokens(
 
 @PROPERTY
 @given(ANY_TEXT)
+@example('" « A')  # a bullet behind a speck that goes: a list item either way
+@example("‘A0 AA’")  # an English quote kept open keeps its closer
+@example("‘A0\rAA’")
+@example('0"\rb\r"')  # a speck that goes between two lines leaves a paragraph break
 def test_repair_is_idempotent(text: str) -> None:
     once = repair_text(text, K).text
     assert repair_text(once, K).text == once
