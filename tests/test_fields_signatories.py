@@ -505,6 +505,24 @@ def test_a_full_stop_after_a_name_is_a_speck_but_a_titles_dot_stays() -> None:
     assert [s.name for s in parse(titled, 2019, KASSEL).value or ()] == ["Kai Klose", "Dr. Martina Grünewald"]
 
 
+def test_the_ministers_name_read_after_the_block_is_swapped_back() -> None:
+    # held-out txt-ocr sample (seed 104): the minister's name line came out last
+    text = (
+        "Wiesbaden, den 18.3.19 = Bad Schwalbach, den 06.03.2019\n\n"
+        "Andreas Lämmerhirt i\nStaatsminister —T; Landrat . Sn\n"
+        "Hessisches Ministerium ne des Rheingau-Taunus-Kreises.\nfür Soziales und Integration\n\nKai Klose\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06439"))
+    assert [(s.side, s.name, s.role) for s in result.value or ()] == [
+        ("ministry", "Kai Klose", "Staatsminister"),
+        ("partner", "Andreas Lämmerhirt", "Landrat"),
+    ]
+    swapped = "names swapped: the minister Kai Klose was read on the partner's side"
+    assert ("signatories[0].name", swapped) in messages(result)
+    assert ("signatories[1].name", swapped) in messages(result)
+    assert result.confidence < 0.9
+
+
 def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
     text = (
         "Wiesbaden, den.24.9.19 “\nKai Klose ar\nStaatsminister m\n"

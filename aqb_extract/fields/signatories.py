@@ -826,6 +826,27 @@ class _Reader:
             else:
                 self.noisy_names_on(line)
         self._flush_pending()
+        self._untangle_names()
+
+    def _untangle_names(self) -> None:
+        """Swap the two names when the minister's stands on the partner's side and the ministry's
+        name is no minister's: OCR may read a name line out of order ("Andreas Lämmerhirt" first,
+        "Kai Klose" after the block), and the year's minister is known."""
+        ministry, partner = self.sides["ministry"], self.sides["partner"]
+        if ministry.name is None or partner.name is None:
+            return
+        _, on_ministry = _match_minister(ministry.name, self.ministers)
+        minister, on_partner = _match_minister(partner.name, self.ministers)
+        if minister is None or on_partner < NAME_MIN or on_ministry >= NAME_MIN:
+            return
+        ministry.name, partner.name = minister.name, ministry.name
+        ministry.name_raw, partner.name_raw = partner.name_raw, ministry.name_raw
+        for side in ("ministry", "partner"):
+            self.state.warn(
+                self.key(side, "name"),
+                f"names swapped: the minister {minister.name} was read on the partner's side",
+                0.85,
+            )
 
     def signatory(self, side: str) -> Signatory | None:
         slot = self.sides[side]
