@@ -725,3 +725,32 @@ def test_u_before_an_age_is_flagged() -> None:
     result = parse_projects(doc5(text), K)
     assert [w.field for w in result.warnings] == ["projects[0]"]
     assert "'U' before an age" in result.warnings[0].message
+
+
+def test_first_item_without_the_lists_bullet_is_warned() -> None:
+    # held-out scan (seed 104): the "-" of the first item under its heading was read as "2"
+    text = (
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "2 Begleitung von Auszubildenden mit Fluchterfahrung\n"
+        "- Ausbildungsbegleitende Hilfen in Gesundheitsberufen\n"
+    )
+    assert titles(text) == [
+        (2, "2 Begleitung von Auszubildenden mit Fluchterfahrung"),
+        (2, "Ausbildungsbegleitende Hilfen in Gesundheitsberufen"),
+    ]
+    assert messages(text) == [
+        "line without a bullet taken as its own project: '2 Begleitung von Auszubildenden mit Fluchterfahrung'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        ("Qualifizierung Straßen- und Tiefbauhelfer/-innen N", True),
+        ("Sprachkurs Modul A", False),
+        ("Fortbildung Fallmanagement II", False),
+        ("Schulverweigerung - Die 2. Chance", False),
+    ],
+)
+def test_a_lone_capital_at_the_end_is_flagged(title: str, flagged: bool) -> None:
+    assert (title_damage(title) == "a lone capital letter at the end may be a speck") is flagged

@@ -127,6 +127,9 @@ _DAMAGE_PATTERNS = (
     # OCR drops the dots of Ü. "U25" (unter 25: youth programmes) is a real label, so is "Ü50"
     # (über 50: older people); "U" before an age from 30 up is most likely a "Ü" that lost them
     (re.compile(r"(?<![\wÜ])U[3-9]\d\b"), "'U' before an age may be 'Ü' (über) with its dots lost"),
+    # "Tiefbauhelfer/-innen N": a lone capital after a word is a speck more often than a label;
+    # "Modul A" … "Teil C" and the roman I, V, X are labels
+    (re.compile(r"[^\W\d_]{3,}\s[D-HJ-UWYZÄÖÜ]$"), "a lone capital letter at the end may be a speck"),
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
@@ -514,6 +517,10 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         last = items[-1] if items and items[-1].category is current else None
         if line.marker is not None or last is None:
             items.append(_Item(current, [line]))
+            if line.marker is None and block_bulleted:
+                # the first item under its heading, its bullet lost or read as something else
+                # ("2 Begleitung von …" where the list has "-")
+                state.warn(f"line without a bullet taken as its own project: {line.text!r}", 0.9)
             i += 1
             continue
         open_end, note = _ends_open(last.lines[-1], line.body, width)
