@@ -1,9 +1,10 @@
 """Accuracy regression: extraction over ``samples/`` (real Tesseract) must not get worse.
 
-Two rules, checked on one evaluation run:
+Three rules, checked on one evaluation run:
 
 - no silent errors at all (a wrong value presented as certain is the worst defect the tool can
   have: nobody reviews it);
+- no wrong value that nothing flags, whatever its record's status (one step from silent);
 - every metric of :func:`aqb_extract.evaluate.metrics` at or above its floor in
   ``tests/accuracy_floors.toml``. Floors only go up: when the pipeline improves, raise them to
   what ``make eval`` measures, and the improvement can never be lost unnoticed.
@@ -107,6 +108,24 @@ def test_no_silent_errors(report: EvalReport) -> None:
         pytest.fail(
             f"{len(report.silent_errors)} silent error(s): wrong, in an 'ok' record, confidence >= 0.9, "
             "no warning names them:\n" + "\n".join(rows) + "\n\n" + render_report(report),
+            pytrace=False,
+        )
+
+
+@pytest.mark.ocr
+def test_every_wrong_value_is_flagged(report: EvalReport) -> None:
+    """Stricter than no silent errors: a wrong value must be named by a warning or carry a
+    confidence below 0.9 even in a record that needs review for other reasons, since a cleaner
+    scan of the same document would turn it silent."""
+    if report.unflagged:
+        rows = [
+            f"  {name}: {c.field}: expected {c.expected!r}, got {c.got!r}" for name, c in report.unflagged
+        ]
+        pytest.fail(
+            f"{len(report.unflagged)} wrong value(s) that no warning names and whose confidence is >= 0.9:\n"
+            + "\n".join(rows)
+            + "\n\n"
+            + render_report(report),
             pytrace=False,
         )
 
@@ -245,6 +264,9 @@ def test_silent_only_when_ok_sure_and_unwarned(one_sample: tuple[Path, dict[str,
     assert not _eval(folder, unsure).silent_errors
     review = wrong.model_copy(update={"status": "needs_review"})
     assert not _eval(folder, review).silent_errors
+    # ... but a wrong value nothing names stays counted, whatever the record's status
+    assert [c.field for _, c in _eval(folder, review).unflagged] == ["amount_eur"]
+    assert not _eval(folder, warned.model_copy(update={"status": "needs_review"})).unflagged
     # a warning about another signatory field does not excuse a wrong name
     sig = wrong.signatories[1].model_copy(update={"name": "Jutta Kühn"})
     other = _record_from(expected).model_copy(
