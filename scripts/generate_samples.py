@@ -119,7 +119,13 @@ def _clean(out: Path) -> None:
             p.unlink()
 
 
-def write_readme(out: Path, planned: list[Planned], seed: int) -> None:
+SEED_ROWS = (
+    "| `seed_000_502fc6f1d506ce06.txt` | txt | – | 2023 | documenta Stadt Kassel (06611) | 11 | |\n"
+    "| `seed_001_ce5f81b6480a0ba4.txt` | txt-ocr | – | 2024 | Landkreis Groß-Gerau (06433) | 5 | |\n"
+)
+
+
+def write_readme(out: Path, planned: list[Planned], seed: int, seeds: bool = True) -> None:
     sizes = {p.name: p.stat().st_size for p in out.iterdir() if p.is_file()}
     total = sum(sizes.values())
     rows = []
@@ -133,6 +139,7 @@ def write_readme(out: Path, planned: list[Planned], seed: int) -> None:
     for item in planned:
         by_variant[item.spec.variant] = by_variant.get(item.spec.variant, 0) + 1
     scanned = sum(i.laid.pages for i in planned if i.spec.variant in SCANNED)
+    seed_note = ", plus 2 seeds (`txt`, `txt-ocr`)" if seeds else " (no seeds: a held-out corpus)"
     text = (
         f"""# Sample corpus
 
@@ -151,15 +158,15 @@ bilevel 200 dpi Group 4 multi-page TIFF. Every scan carries handwritten signatur
 `expected.json` has a signatory `date` of null and a `date_handwritten`, the date was written by
 hand: null is the expected answer, the true date is accepted too.
 
-Counts: {", ".join(f"{v} {n}" for v, n in sorted(by_variant.items()))}, plus 2 seeds (`txt`, `txt-ocr`).
+Counts: {", ".join(f"{v} {n}" for v, n in sorted(by_variant.items()))}{seed_note}.
 Scanned pages: {scanned}. Total size: {total / 1024 / 1024:.1f} MB.
 
 | file | variant | pages | year | partner | projects | size |
 |---|---|---|---|---|---|---|
 """
         + "\n".join(rows)
-        + "\n| `seed_000_502fc6f1d506ce06.txt` | txt | – | 2023 | documenta Stadt Kassel (06611) | 11 | |\n"
-        + ("| `seed_001_ce5f81b6480a0ba4.txt` | txt-ocr | – | 2024 | Landkreis Groß-Gerau (06433) | 5 | |\n")
+        + "\n"
+        + (SEED_ROWS if seeds else "")
     )
     (out / "README.md").write_text(text, encoding="utf-8")
 
@@ -181,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
     ap.add_argument("--seeds-dir", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--only", help="write only samples whose name contains this (for debugging)")
+    ap.add_argument(
+        "--no-seeds",
+        action="store_true",
+        help="leave the two real seeds out (a held-out corpus: make heldout)",
+    )
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     planned = corpus.plan(args.seed)
@@ -188,13 +200,14 @@ def main(argv: list[str] | None = None) -> int:
         planned = [p for p in planned if args.only in p.spec.name]
     else:
         _clean(args.out)
-        copy_seeds(args.seeds_dir, args.out)
+        if not args.no_seeds:
+            copy_seeds(args.seeds_dir, args.out)
     for item in planned:
         target = write_sample(item, args.out)
         print(f"{target.name:60s} {item.laid.pages} p  {target.stat().st_size / 1024:8.0f} KB", flush=True)
     if args.only:
         return 0
-    write_readme(args.out, planned, args.seed)
+    write_readme(args.out, planned, args.seed, seeds=not args.no_seeds)
     problems = check_budget(args.out, planned)
     for p in problems:
         print(f"error: {p}", file=sys.stderr)
