@@ -225,6 +225,23 @@ def test_amount_missing_section() -> None:
 # ----------------------------------------------------------------------------------------- sections
 
 
+@pytest.mark.parametrize(
+    ("number", "written", "title"),
+    [
+        # held-out txt-ocr sample (seed 105): a speck before § 5's title
+        (
+            5,
+            "- Ziele für die Umsetzung des Landkreises Waldeck-Frankenberg",
+            "Ziele für die Umsetzung des Landkreises Waldeck-Frankenberg",
+        ),
+        (6, "• Zielsteuerung .", "Zielsteuerung"),
+    ],
+)
+def test_marks_around_a_section_title_are_specks(number: int, written: str, title: str) -> None:
+    ex = parse_sections(split("", {number: "a"}, {number: written}), K)
+    assert ex.value is not None and [s.title for s in ex.value] == [title]
+
+
 def test_section_titles_snap_to_known_and_missing_warned() -> None:
     titles = {
         1: "Ausbildungs- und Qualifizierungsbudget",

@@ -9,6 +9,7 @@ from ..knowledge import Knowledge
 from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
 
 SNAP_SCORE = 80.0
+_SPECKS = " -–—•·.,:;_*~=»«°"  # not quotes: a partner's name in § 5's title may end in one
 
 
 def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str, float]:
@@ -17,7 +18,8 @@ def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str,
     § 5's title names the partner, so only its fixed start is compared, and the repaired title
     is kept. Returns (title, confidence)."""
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
-    cleaned = " ".join(title.split())
+    # a heading neither starts nor ends with a mark: "- Ziele für …" is a speck before the title
+    cleaned = " ".join(title.split()).strip(_SPECKS)
     if number == 5:
         score = max((fuzz.ratio(cleaned[: len(t)], t) for t in titles), default=0.0)
         return cleaned, score / 100.0
