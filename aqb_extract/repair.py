@@ -275,18 +275,17 @@ and small l's. A numeral read right stays as it is."""
 def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool:
     """Does the token at ``index`` stand where a roman numeral numbers a title: after a
     capitalised word on its line, and last on the line or before ";" ("Fallmanagement I; …")? A
-    bar between words on a line ("AQB 2019 | Landkreis Kassel") is a separator and stays."""
-    if index == 0:
-        return False
+    bar between words on a line ("AQB 2019 | Landkreis Kassel") is a separator and stays. Specks
+    that repair takes away are passed over, as in :func:`_starts_list_item`."""
     text = tokens[index].string
-    prev = tokens[index - 1].group()
-    if _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start()):
+    before = next((k for k in range(index - 1, -1, -1) if not _vanishes(tokens[k].group())), None)
+    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
+    if before is None or _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start()):
         return False
+    prev = tokens[before].group()
     if not (prev[:1].isupper() and prev.isalpha() and len(prev) >= 3):
         return False
-    last = index + 1 >= len(tokens) or bool(
-        _LINE_BREAK.search(text, tokens[index].end(), tokens[index + 1].start())
-    )
+    last = after is None or bool(_LINE_BREAK.search(text, tokens[index].end(), tokens[after].start()))
     return last or tail == ";"
 
 

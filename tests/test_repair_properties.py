@@ -98,6 +98,7 @@ def _blank_tokens(
 @example("‘A0 AA’")  # an English quote kept open keeps its closer
 @example("‘A0\rAA’")
 @example('0"\rb\r"')  # a speck that goes between two lines leaves a paragraph break
+@example("Fallmanagement . |")  # a numeral's word behind a speck that goes
 def test_repair_is_idempotent(text: str) -> None:
     once = repair_text(text, K).text
     assert repair_text(once, K).text == once
