@@ -277,16 +277,13 @@ def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool
     capitalised word on its line, and last on the line or before ";" ("Fallmanagement I; …")? A
     bar between words on a line ("AQB 2019 | Landkreis Kassel") is a separator and stays. Specks
     that repair takes away are passed over, as in :func:`_starts_list_item`."""
-    text = tokens[index].string
-    before = next((k for k in range(index - 1, -1, -1) if not _vanishes(tokens[k].group())), None)
-    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
-    if before is None or _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start()):
+    before, after = _staying(tokens, index, -1), _staying(tokens, index, 1)
+    if before is None or _break_between(tokens, before, index):
         return False
     prev = tokens[before].group()
     if not (prev[:1].isupper() and prev.isalpha() and len(prev) >= 3):
         return False
-    last = after is None or bool(_LINE_BREAK.search(text, tokens[index].end(), tokens[after].start()))
-    return last or tail == ";"
+    return after is None or _break_between(tokens, index, after) or tail == ";"
 
 
 # --------------------------------------------------------------------------- marks around words
@@ -411,12 +408,10 @@ def _starts_list_item(tokens: list[re.Match[str]], index: int) -> bool:
     """Does the token at ``index`` start its line, with a capitalised word after it on the line?
     Specks that repair takes away are passed over on both sides, so that a second repair, with
     them gone, decides the same."""
-    text = tokens[index].string
-    before = next((k for k in range(index - 1, -1, -1) if not _vanishes(tokens[k].group())), None)
-    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
-    if after is None or _LINE_BREAK.search(text, tokens[index].end(), tokens[after].start()):
+    before, after = _staying(tokens, index, -1), _staying(tokens, index, 1)
+    if after is None or _break_between(tokens, index, after):
         return False
-    if before is not None and not _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start()):
+    if before is not None and not _break_between(tokens, before, index):
         return False
     return tokens[after].group()[:1].isupper()
 
@@ -431,11 +426,10 @@ _LIST_BULLETS = frozenset({"-", "–", "•", "*"})
 def _line_firsts(tokens: list[re.Match[str]], index: int, step: int, count: int) -> list[int]:
     """The indexes of the first tokens of up to ``count`` lines before (``step`` -1) or after
     (``step`` 1) the line that token ``index`` starts."""
-    text = tokens[index].string
     found: list[int] = []
     k = index + step
     while 0 <= k < len(tokens) and len(found) < count:
-        if k == 0 or _LINE_BREAK.search(text, tokens[k - 1].end(), tokens[k].start()):
+        if k == 0 or _break_between(tokens, k - 1, k):
             found.append(k)
         k += step
     return found
@@ -509,17 +503,9 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
     token = tokens[index].group()
     if not (_vanishes(token) or token in _DASHES or token == "„"):
         return None  # a word: most tokens end here, before any look at their neighbours
-    text = tokens[index].string
-    # neighbours that stay: the decision must not hang on specks that go in the same pass, or a
-    # second repair would decide otherwise
-    before = next((i for i in range(index - 1, -1, -1) if not _vanishes(tokens[i].group())), None)
-    after = next((i for i in range(index + 1, len(tokens)) if not _vanishes(tokens[i].group())), None)
-    first_on_line = before is None or bool(
-        _LINE_BREAK.search(text, tokens[before].end(), tokens[index].start())
-    )
-    more_on_line = after is not None and not _LINE_BREAK.search(
-        text, tokens[index].end(), tokens[after].start()
-    )
+    before, after = _staying(tokens, index, -1), _staying(tokens, index, 1)
+    first_on_line = before is None or _break_between(tokens, before, index)
+    more_on_line = after is not None and not _break_between(tokens, index, after)
     if _is_speck(token):
         if first_on_line and more_on_line and set(token) <= _SPECK_MARKERS:
             return None
@@ -549,6 +535,23 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
 def _vanishes(token: str) -> bool:
     """Is ``token`` of a kind that :func:`_speck` repairs away (mostly)?"""
     return _is_speck(token) or token in _STRAY_LETTERS  # a set of single letters: one letter only
+
+
+def _staying(tokens: list[re.Match[str]], index: int, step: int) -> int | None:
+    """The nearest token before (``step`` -1) or after (``step`` 1) token ``index`` that repair does
+    not take away. Decisions that look at neighbours look at these, or a second repair, with the
+    specks gone, would decide otherwise."""
+    k = index + step
+    while 0 <= k < len(tokens):
+        if not _vanishes(tokens[k].group()):
+            return k
+        k += step
+    return None
+
+
+def _break_between(tokens: list[re.Match[str]], first: int, second: int) -> bool:
+    """Does a line break stand between token ``first`` and the later token ``second``?"""
+    return bool(_LINE_BREAK.search(tokens[first].string, tokens[first].end(), tokens[second].start()))
 
 
 def _mid_line_dot(prev: str, nxt: str) -> bool:
@@ -595,14 +598,13 @@ def _loose_hyphens(
     word is hyphenated across a bullet, and no "und" follows to complete it.
     """
     token = tokens[index].group()
-    text = tokens[index].string
     if (
         fixed[:1] == "-"
         and fixed[1:2].isupper()
         and token[:1] == "-"
         and not (edits and edits[0].start < 1)
         and index > 0
-        and not _LINE_BREAK.search(text, tokens[index - 1].end(), tokens[index].start())
+        and not _break_between(tokens, index - 1, index)
     ):
         prev, word = tokens[index - 1].group(), fixed[1:].rstrip("".join(_EDGE_PUNCT))
         if (
@@ -617,11 +619,11 @@ def _loose_hyphens(
             fixed, edits = fixed[1:], (edit, *edits)
     if not (fixed[-1:] == "-" and fixed[-2:-1].isalpha() and token[-1:] == "-"):
         return fixed, edits
-    after = next((k for k in range(index + 1, len(tokens)) if not _vanishes(tokens[k].group())), None)
+    after = _staying(tokens, index, 1)
     if (
         not (edits and edits[-1].end >= len(token))
         and after is not None
-        and _LINE_BREAK.search(text, tokens[index].end(), tokens[after].start())
+        and _break_between(tokens, index, after)
     ):
         nxt, word = tokens[after].group(), fixed[:-1].lstrip("".join(_EDGE_PUNCT))
         if (
