@@ -158,14 +158,68 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
     on both sides of it stays, so every line keeps its place and :func:`token_pairs` can still
     pair each raw token with its repair.
 
+    Repair runs until a pass changes nothing (at most MAX_PASSES): rules that look at neighbours
+    see other neighbours once a speck is gone or a word is mended ("Ausbildu n gsabschluss": the
+    "n" goes and "Ausbildu" becomes "Ausbildung", and only then is "Ausbildung gsabschluss" one
+    split word). So repairing repaired text changes nothing, which the property tests check.
+
     ``knowledge`` defaults to :func:`aqb_extract.knowledge.load_knowledge` (built-in data).
     """
     repairer = _repairer_for(knowledge if knowledge is not None else load_knowledge())
+    result = _repair_pass(text, repairer)
+    for _ in range(MAX_PASSES - 1):
+        if not result.changes:
+            break
+        again = _repair_pass(result.text, repairer)
+        if again.text == result.text:
+            break
+        result = _compose(result, again)
+    return result
+
+
+MAX_PASSES = 3
+"""Repair passes over one text at most; real text settles after the first or second."""
+
+
+def _compose(first: Repaired, second: Repaired) -> Repaired:
+    """``first`` followed by ``second`` (a pass over ``first.text``), as one repair of the raw
+    text. A token the second pass changed gets one change for the whole token, raw to final, with
+    the reasons of both passes; the first pass's changes stand for every other token."""
+    pairs = token_pairs(first.raw, first.text)
+    later = token_pairs(first.text, second.text)
+    if pairs is None or later is None:  # cannot happen: each pass keeps the skeleton
+        return first
+    final = {f_span: s_span for f_span, s_span in later}
+    changes: list[Change] = []
+    for (r0, r1), f_span in pairs:
+        mine = [c for c in first.changes if r0 <= c.start <= r1]  # whitespace parts the tokens
+        s_span = final.get(f_span) if f_span[0] < f_span[1] else None
+        if s_span is None or second.text[s_span[0] : s_span[1]] == first.text[f_span[0] : f_span[1]]:
+            changes.extend(mine)
+            continue
+        reasons = [c.reason for c in mine] + [
+            c.reason for c in second.changes if f_span[0] <= c.start <= f_span[1]
+        ]
+        changes.append(
+            Change(
+                start=r0,
+                end=r1,
+                raw=first.raw[r0:r1],
+                fixed=second.text[s_span[0] : s_span[1]],
+                reason="; then ".join(dict.fromkeys(reasons)),
+            )
+        )
+    return Repaired(raw=first.raw, text=second.text, changes=tuple(changes))
+
+
+def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
+    """One pass of repair over ``text``: every token once, left to right."""
     pieces: list[str] = []
     changes: list[Change] = []
     last = 0
     tokens = list(_TOKEN.finditer(text))
     in_list = _sgb_lists(tokens)
+    joins = _split_words(tokens, repairer)
     quote_open = False  # a German „ was read as a comma and put back: its closing “ may follow
     quotes = ""  # the quote marks of the repaired tokens so far in this paragraph
     kept = 0  # where the last token that kept some text ends: a speck repaired away between two
@@ -175,7 +229,8 @@ def repair_text(text: str, knowledge: Knowledge | None = None) -> Repaired:
         if len(_LINE_BREAK.findall(text[kept : match.start()].replace("\r\n", "\n"))) >= 2:
             quotes = ""  # no quotation runs across a blank line
         fixed, local = (
-            in_list.get(index)
+            joins.get(index)
+            or in_list.get(index)
             or _list_marker(tokens, index)
             or _speck(tokens, index, _quote_open(quotes))
             or _in_context(tokens, index)
@@ -267,6 +322,98 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
     return None
 
 
+# --------------------------------------------------------------------------- words split by OCR
+
+SPLIT_MIN_LETTERS = 6
+"""A word put back together from two tokens has at least this many letters: short joins ("a b",
+"im er") are as likely two words as one."""
+
+
+def _split_words(
+    tokens: list[re.Match[str]], repairer: _Repairer
+) -> dict[int, tuple[str, tuple[_Edit, ...]]]:
+    """Put back words that OCR cut in two on one line ("Einstiegsqualifi zierung", "F
+    achkräftesicherung", "re gionale"): the first token takes the whole word, the second is
+    repaired away to nothing, so the whitespace skeleton stays (:func:`token_pairs`).
+
+    Tesseract breaks a word like that after a ligature ("fi") or a wide first letter; the tail it
+    leaves is no word ("zierung", "achkräftesicherung"). So a join needs: a tail that starts with a
+    small letter, is letters only and not a damaged word of its own, nothing between the two parts
+    but spaces, and a whole that is either a lexicon word (then the tail need only be rare: the web
+    corpus knows fragments such as "sche") or, with a tail that is no word at all, a common German
+    word (MIN_CANDIDATE). A compound of known words is not enough: "Hausha tsmittel" would become
+    "Haus|hat|s|mittel". A letter
+    doubled across the cut ("Qualifi izierung") is read once, an apostrophe-like speck at the cut
+    ("C' hance") goes; a single small letter may be a
+    tail ("Ausbildun g"), as it would otherwise be repaired away as a speck. A join grows to the
+    right and then to the left ("Haus haltsmi ttel") as long as it can, so that a second repair,
+    seeing the joined word, finds nothing more to join.
+    """
+    joins: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
+    done = -1  # the last token a join took: joins do not overlap
+    for index in range(len(tokens)):
+        if index <= done:
+            continue
+        start = end = index
+        word = tokens[index].group()
+        grown = True
+        while grown:  # grow right, then (after a join) left, until neither finds more
+            grown = False
+            while end + 1 < len(tokens) and not _break_between(tokens, end, end + 1):
+                joined = _join(word, tokens[end + 1].group(), repairer)
+                if joined is None:
+                    break
+                word, end, grown = joined, end + 1, True
+            while end > start and start - 1 > done and not _break_between(tokens, start - 1, start):
+                # "Haus haltsmi ttel": "haltsmittel" is found first; "Haus" + it is the word
+                joined = _join(tokens[start - 1].group(), word, repairer)
+                if joined is None:
+                    break
+                word, start, grown = joined, start - 1, True
+        if end == start:
+            continue
+        parts = [t.group() for t in tokens[start : end + 1]]
+        reason = "a word that OCR split in two: " + " ".join(parts)
+        joins[start] = (word, (_Edit(0, len(parts[0]), parts[0], word, reason),))  # the whole word
+        for k, tail in enumerate(parts[1:], start + 1):
+            joins[k] = ("", (_Edit(0, len(tail), tail, "", reason),))
+        done = end
+    return joins
+
+
+def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
+    """``word`` with ``tail_token`` (the next token on its line) joined on, if that token is the
+    rest of a word OCR split; else None."""
+    trail = len(tail_token) - len(tail_token.rstrip("".join(_EDGE_PUNCT)))
+    tail = tail_token[: len(tail_token) - trail] if trail else tail_token
+    if not (tail[:1].islower() and _ONLY_LETTERS.fullmatch(tail)):
+        return None
+    if repairer.token(tail)[0] != tail:
+        return None  # a damaged word of its own ("fiir")
+    letter = len(tail) == 1  # a letter alone is no word here, however common wordfreq says it is
+    rare_tail = letter or repairer.rare(tail)
+    head_piece = _SPLIT.split(word)[-1]
+    speck = len(head_piece) - len(head_piece.rstrip("'’‘`´"))
+    if speck == 1:  # "C' hance": an apostrophe-like speck where the cut is
+        head_piece = head_piece[:-1]
+    if not head_piece or not _ONLY_LETTERS.fullmatch(head_piece):
+        return None  # marks or digits between head and tail: no word runs through them
+    prefix = word[: len(word) - len(head_piece) - speck]
+    readings = [head_piece + tail]
+    if head_piece[-1] == tail[0]:
+        readings.append(head_piece + tail[1:])
+    for whole in readings:
+        if len(whole) < SPLIT_MIN_LETTERS or not _plausible(whole):
+            continue
+        # A domain word is strong evidence: its tail may be a fragment the web corpus knows
+        # ("spezifi sche", "Waldeck-F rankenberg"); a general word needs a tail that is no word.
+        if repairer.in_lexicon(whole) and rare_tail:
+            return prefix + whole + tail_token[len(tail_token) - trail :]
+        if repairer.well_known(whole) and (letter or not repairer.knows(tail)):
+            return prefix + whole + tail_token[len(tail_token) - trail :]
+    return None
+
+
 _BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI)(?P<tail>[;,]?)$")
 """"I" and "II" as Tesseract reads them after a title ("Fallmanagement |;", "Teil Il"): bars
 and small l's. A numeral read right stays as it is."""
@@ -283,7 +430,24 @@ def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool
     prev = tokens[before].group()
     if not (prev[:1].isupper() and prev.isalpha() and len(prev) >= 3):
         return False
-    return after is None or _break_between(tokens, index, after) or tail == ";"
+    if tail == ";":
+        return True  # "Fallmanagement |; Fallmanagement Il": a pair of numbered parts
+    if after is not None and not _break_between(tokens, index, after):
+        return False
+    # Last on its line, a bar is as often a speck ("Gebäudereinigung |"): a numeral only after a
+    # word that takes one ("Teil |") or one that the text numbers elsewhere ("Fallmanagement II").
+    if prev in _NUMBERED_WORDS:
+        return True
+    return any(
+        t.group() == prev and k + 1 < len(tokens) and _ROMAN_AFTER.match(tokens[k + 1].group())
+        for k, t in enumerate(tokens)
+        if k != before
+    )
+
+
+_NUMBERED_WORDS = frozenset({"Teil", "Modul", "Stufe", "Phase", "Baustein", "Level", "Block", "Abschnitt"})
+"""Words a title numbers ("Teil I", "Modul II"): a bar after one of them is the numeral."""
+_ROMAN_AFTER = re.compile(r"^(?:I{1,3}|IV|V|\||\|\||\|I|I\||Il|lI)[;,]?$")
 
 
 # --------------------------------------------------------------------------- marks around words
@@ -1083,7 +1247,7 @@ class _Repairer:
         ("ll", "fl") must be in the lexicon: wordfreq scores "Waßers" as "Wassers".
         """
         if len(part) < 3 or sum(c.isalpha() for c in part) < 2:
-            return None
+            return self._code(part)
         raw = self._plain(part)
         if raw.source == _LEXICON or raw.score >= RAW_CEILING:
             return None
@@ -1144,6 +1308,23 @@ class _Repairer:
             if split is not None:
                 accepted.append((text, used, _Verdict(COMPOUND_PART, f"compound {split}")))
         return self._choose(accepted, raw)
+
+    def _code(self, part: str) -> tuple[str, str] | None:
+        """A short code of letters and digits ("U50" for "Ü50") is too short to judge as a word;
+        only a lexicon entry, written exactly so, may replace it, and only when one does. A code
+        that is itself listed ("U25") stays."""
+        if part in self.lexicon_exact or not any(c.isdigit() for c in part):
+            return None
+        found = {
+            text: used
+            for text, used in self._candidates(part, self._sites(part))
+            if text in self.lexicon_exact and all(site.rule.restores for site in used)
+        }
+        if len(found) != 1:
+            return None
+        ((text, used),) = found.items()
+        labels = " + ".join(site.rule.label for site in used)
+        return text, f"confusion {labels}, {_LEXICON} (as written: a code it does not list)"
 
     def _choose(
         self, accepted: list[tuple[str, tuple[_Site, ...], _Verdict]], raw: _Verdict
@@ -1240,6 +1421,22 @@ class _Repairer:
                     yield text, combo
 
     # ---------------------------------------------------------------- knowing words
+
+    def in_lexicon(self, word: str) -> bool:
+        """Is ``word`` a domain lexicon word?"""
+        return self._plain(word).source == _LEXICON
+
+    def rare(self, word: str) -> bool:
+        """Is ``word`` no lexicon word and rarer than a word repair would ever touch (RAW_CEILING)?
+        Word fragments pass ("sche" 3.13); common words do not ("und", "sich")."""
+        verdict = self._plain(word)
+        return verdict.source != _LEXICON and verdict.score < RAW_CEILING
+
+    def well_known(self, word: str) -> bool:
+        """Is ``word`` a lexicon word, or one wordfreq knows well enough to repair to
+        (MIN_CANDIDATE)? Stricter than :meth:`knows`, which lets any compound of known words pass."""
+        verdict = self._plain(word)
+        return verdict.source == _LEXICON or verdict.score >= MIN_CANDIDATE
 
     def knows(self, word: str) -> bool:
         """Is ``word`` a known word as written: in the lexicon, known to wordfreq, or a compound

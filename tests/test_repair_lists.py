@@ -75,11 +75,40 @@ def test_left_alone(clean: str) -> None:
             "« Fortbildung Fallmanagement |; Fortbildung Fallmanagement Il\n",
             "• Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
         ),
-        ("Fortbildung Teil |\n", "Fortbildung Teil I\n"),
+        ("Fortbildung Teil |\n", "Fortbildung Teil I\n"),  # a word that takes a number
+        (  # the text numbers the same word elsewhere
+            "• Fortbildung Fallmanagement |\n• Fortbildung Fallmanagement II\n",
+            "• Fortbildung Fallmanagement I\n• Fortbildung Fallmanagement II\n",
+        ),
     ],
 )
 def test_roman_numerals_read_as_bars(raw: str, fixed: str) -> None:
     assert repair_text(raw).text == fixed
+
+
+def test_a_bar_ending_a_title_without_a_number_anywhere_stays() -> None:
+    # heavy scan, seed 106: "- Grundqualifizierung Gebäudereinigung |" had no numeral; the projects
+    # parser takes the bar as a speck and says so
+    text = "- Grundqualifizierung Gebäudereinigung |\n- Fachstelle Neuzugewanderte\n"
+    assert repair_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Digitale Grundbildung für Ältere (U50)", "Digitale Grundbildung für Ältere (Ü50)"),
+        ("Fortbildung Fallmanagemernt II", "Fortbildung Fallmanagement II"),  # nearest domain word
+        ("Berufseinstiegsbegleitung Förderschüle", "Berufseinstiegsbegleitung Förderschule"),
+    ],
+)
+def test_domain_words_of_project_titles(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+@pytest.mark.parametrize("code", ["(U25)", "Ü50", "U5O", "A1", "B2-Kurs"])
+def test_codes_the_lexicon_does_not_name_as_damaged_stay(code: str) -> None:
+    # only a lexicon code spelled exactly so may replace a code, and "U25" is one itself
+    assert repair_text(code).text == code
 
 
 def test_one_slip_in_a_compounds_head() -> None:
