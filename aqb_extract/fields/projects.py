@@ -69,8 +69,9 @@ _PAGE_FURNITURE = re.compile(
 )
 # A word of one or two letters at the end of a title that no title ends with ("… Lagerlogistik
 # Ne", "… Geflüchtete Ä", "… Alltagsbegleiter j"): specks read as letters. "Modul A", "Teil II",
-# "… eG" are kept.
-_TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ])$")
+# "… eG" are kept. A bar alone at the end ("Gebäudereinigung |") is one too: repair reads it as the
+# numeral I only where the text shows that the title is numbered (repair._numbers_a_title).
+_TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ]|\|)$")
 # Specks glued to the last character ("„Frischküche“*", "2026°").
 _GLUED_SPECKS = "*°º^~"
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
@@ -340,7 +341,18 @@ def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | Non
     if text.endswith((",", "-", "–", "&", "/", "+")):
         return True, None
     words = text.split()
-    return bool(words) and words[-1].lower() in _CONNECTORS, None
+    return bool(words) and (words[-1].lower() in _CONNECTORS or _unfinished_pair(text)), None
+
+
+def _unfinished_pair(text: str) -> bool:
+    """Does ``text`` end in the second half of a ";" pair that repeats the first half's opening
+    words and stops short of its end ("Teilzeitausbildung Modul Kinderbetreuung; Teilzeitausbildung
+    Modul")? Pairs name two variants of one project, so the second half's last word is on the next
+    line."""
+    if ";" not in text:
+        return False
+    first, second = (part.split() for part in text.rsplit(";", 1))
+    return 0 < len(second) < len(first) and first[: len(second)] == second
 
 
 def _join(left: str, right: str) -> str:
@@ -596,7 +608,8 @@ def _block_has_bullets(
 def _accept_heading(heading: _Heading, line: _Line, current: Category | None, state: _State) -> bool:
     """Whether a heading-like line opens a category. Headings come in order 1..4, so a line that
     resembles an earlier (or the current) category is a project named like one ("Ausbildungs-
-    vorbereitung plus"), unless it matches almost exactly."""
+    vorbereitung plus"), unless it matches almost exactly. A damaged heading (HEADING_FUZZY) opens
+    its category only where it is expected: first, or the next number, or numbered as itself."""
     number = heading.category.number
     expected_next = (current.number if current else 0) + 1
     forward = current is None or number > current.number
@@ -606,8 +619,11 @@ def _accept_heading(heading: _Heading, line: _Line, current: Category | None, st
     if heading.score >= HEADING_ACCEPT and (forward or heading.score >= 97):
         accepted = True
     else:
+        # Before the first heading any category may open the list (an agreement lists only the
+        # Maßnahmenarten it funds), and a line there could be nothing else: no project stands
+        # outside a category.
         accepted = heading.score >= HEADING_FUZZY and (
-            heading.number == number or (forward and number == expected_next)
+            heading.number == number or current is None or number == expected_next
         )
     if not accepted:
         return False
