@@ -634,3 +634,70 @@ def test_capital_specks_after_a_name_are_noise_and_warned() -> None:
     # names written in capitals throughout stay clean names
     caps = "Wiesbaden, den 8.8.23\nKai Klose\nStaatsminister\nKassel, den 8.9.2023\nMAX MUSTER\nLandrat\n"
     assert [s.name for s in parse(caps).value or ()] == ["Kai Klose", "MAX MUSTER"]
+
+
+# --------------------------------------------------------------------------- held-out seed 107
+
+
+def test_first_place_line_under_a_stamp_the_first_signatory_in_section_7() -> None:
+    # A stamp took "Wiesbaden, den …": the splitter began the tail at the partner's place line and
+    # left the minister's name and role at the end of § 7, after its last sentence.
+    body = (
+        "Die Zielvereinbarungen werden auf dem Internetportal des HMSI „Arbeitswelt Hessen“\n"
+        "veröffentlicht.\nHeike Hofmann \\° Q\nStaatsministerin N ee\nHessisches Ministerium ——\n"
+        "für Arbeit, Integration,\n\nJugend und Soziales"
+    )
+    tail = "Eschwege, den 26.09.2026\n\nAndreas Brückner\nLandrat\ndes Werra-Meißner-Kreises"
+    doc = SplitDocument(
+        head=EMPTY,
+        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
+        tail=Part(text=tail, raw=tail),
+    )
+    result = parse_signatories(doc, K, 2026, K.partner_by_ags("06636"))
+    assert [(s.side, s.name, s.role, s.place, s.date) for s in result.value or ()] == [
+        ("ministry", "Heike Hofmann", "Staatsministerin", "Wiesbaden", None),
+        ("partner", "Andreas Brückner", "Landrat", "Eschwege", dt.date(2026, 9, 26)),
+    ]
+    assert {"signatories[0].place", "signatories[0].date"} <= fields_of(result)
+
+
+def test_a_name_and_role_above_the_partners_garbled_place_line_start_the_block() -> None:
+    # No tail at all ("Kassel, = £ …" is no place/date line for the splitter); the block starts at
+    # the minister's name after § 7's last sentence, not at the partner's place.
+    body = (
+        "Die Zielvereinbarungen werden auf dem Internetportal des HMSI „Arbeitswelt Hessen“\n\n"
+        "veröffentlicht.\n\nStefan Grüttner\nStaatsminister\n\nHessisches Ministerium’\n"
+        "für Soziales und Integration\n\nB EI,\n= 7\n\nKassel, = £ / . i 8\n\nOberbürgermeisterin"
+    )
+    doc = SplitDocument(
+        head=EMPTY,
+        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
+        tail=EMPTY,
+    )
+    result = parse_signatories(doc, K, 2018, KASSEL)
+    assert [(s.side, s.name, s.role, s.place) for s in result.value or ()] == [
+        ("ministry", "Stefan Grüttner", "Staatsminister", "Wiesbaden"),
+        ("partner", None, "Oberbürgermeisterin", "Kassel"),
+    ]
+    assert {"signatories[0].place", "signatories[1].name"} <= fields_of(result)
+
+
+def test_section_7_text_with_a_role_word_is_no_signature() -> None:
+    # Only lines after § 7's last sentence may start the block: a role in its text does not.
+    body = "Der Landrat berichtet dem HMSI.\nDie Zielvereinbarungen werden veröffentlicht."
+    doc = SplitDocument(
+        head=EMPTY,
+        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
+        tail=Part(text=STACKED, raw=STACKED),
+    )
+    assert rows(parse_signatories(doc, K, 2023, KASSEL)) == rows(parse(STACKED))
+
+
+def test_capitals_without_a_vowel_are_a_scribble_not_a_name() -> None:
+    # held-out seed 106, upside-down scan: a signature read as "IT TT" above the printed name
+    text = (
+        "Wiesbaden, den 5. Juni 2025\n\nHeike Hofmann\nStaatsministerin\nHessisches Ministerium\n\n"
+        "Limburg a. d. Lahn, den 26.6.25\n\nIT TT\n\nSusanne Groß\nErste Kreisbeigeordnete\n"
+    )
+    result = parse(text, 2025, K.partner_by_ags("06533"))
+    assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Susanne Groß"]

@@ -87,6 +87,7 @@ _INSTITUTION_WORDS = frozenset(
 _NAME_PARTICLES = frozenset({"von", "van", "vom", "zu", "de", "di", "da", "la", "le", "del", "der"})
 _NAME_TOKEN = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w'’.-]*[^\W\d_]\.?|[A-ZÄÖÜ]\.)$")
 _TOKEN = re.compile(r"\S+")
+_CAPITAL_VOWEL = re.compile("[AEIOUYÄÖÜ]")
 _QUOTES = "\"'“”„‚‘’«»`´"
 # "den" glued to the date: "den.24.9.19".
 _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
@@ -431,6 +432,8 @@ def _is_name(tokens: list[_Token]) -> bool:
         return False
     if any(t.isupper() and 2 <= len(t) <= 3 for t in toks) and not all(t.isupper() for t in toks):
         return False  # "Marlies Bräutigam ER": a speck read as capitals, for the noisy reader
+    if any(t.isupper() and len(t) >= 2 and not _CAPITAL_VOWEL.search(t) for t in toks):
+        return False  # "IT TT": a scribble read as capitals; a name in capitals has its vowels
     capitalised = [t for t in toks if t not in _NAME_PARTICLES]
     return (
         bool(capitalised)
@@ -542,10 +545,19 @@ def _block(
     """The signature block: the tail, or (when the splitter left it inside § 7) § 7 from its first
     "Place, den" line on ("Wiesbaden, En 1901…" counts: a known place and a comma). When stamps
     left no such line, the block starts at the first line with a role or the minister's name, with
-    the few short lines above it (a garbled place/date line, the names), not the § 7 text."""
-    if doc.tail.text.strip():
-        return doc.tail
+    the few short lines above it (a garbled place/date line, the names), not the § 7 text. The
+    same holds when a stamp took only the first "Place, den" line: the splitter then began the
+    tail at the second one, and the first signatory's name and role, which stand after § 7's last
+    sentence, belong in front of it."""
     section = doc.section(7)
+    if doc.tail.text.strip():
+        above = _signature_lines_in_section(section, places, roles, ministers) if section else []
+        if section is None or not above:
+            return doc.tail
+        pairs = above + paired_lines(doc.tail)
+        return Part(
+            text="\n".join(t for t, _ in pairs), raw="\n".join(r for _, r in pairs), page=section.page
+        )
     if section is None:
         return None
     pairs = paired_lines(section)
@@ -557,6 +569,11 @@ def _block(
         ),
         None,
     )
+    signature = _first_signature_line(pairs, places, roles, ministers, after_body=True)
+    if signature is not None and (start is None or signature < start):
+        # a name and role above the first place line: that place line is the second signatory's
+        # (a stamp took the first one's), or there is none at all
+        start = signature
     if start is None:
         start = _first_signature_line(pairs, places, roles, ministers)
     if start is None:
@@ -570,20 +587,50 @@ def _starts_with_place(text: str, places: list[_Place]) -> bool:
     return bool(comma) and 0 < len(head) <= 40 and _match_place(head, places)[1] >= 90
 
 
+def _signature_lines_in_section(
+    section: Part, places: list[_Place], roles: tuple[Role, ...], ministers: tuple[Minister, ...]
+) -> list[tuple[str, str]]:
+    """Signature lines (a name, a role) that stand in § 7 after its last sentence ("…
+    veröffentlicht."), as (text, raw) pairs; empty when there are none."""
+    pairs = paired_lines(section)
+    start = _first_signature_line(pairs, places, roles, ministers, after_body=True)
+    return pairs[start:] if start is not None else []
+
+
+def _body_end(pairs: list[tuple[str, str]]) -> int | None:
+    """The index of § 7's last sentence ("… veröffentlicht."), or None when it was not read."""
+    found = [i for i, (text, _raw) in enumerate(pairs) if _BODY_END in fold(text)]
+    return found[-1] if found else None
+
+
 def _first_signature_line(
     pairs: list[tuple[str, str]],
     places: list[_Place],
     roles: tuple[Role, ...],
     ministers: tuple[Minister, ...],
+    *,
+    after_body: bool = False,
 ) -> int | None:
+    """The first line of a signature block that has no "Place, den" line: the first short line
+    with a role or the minister's name, with the few short lines above it. With ``after_body``
+    only lines after § 7's last sentence count (None when that sentence was not read): there the
+    § 7 text cannot be mistaken for a signature."""
+    first = 0
+    if after_body:
+        end = _body_end(pairs)
+        if end is None:
+            return None
+        first = end + 1
     for i, (text, raw) in enumerate(pairs):
+        if i < first:
+            continue
         line = _line(text, raw)
         if not line.tokens or len(line.tokens) > 10:
             continue
         roles_found = [f for f in _find_roles(line, roles) if f.score >= ROLE_SURE]
         if roles_found or _find_noisy_names(line, ministers, places).minister is not None:
             start = i
-            while start > 0 and i - start < 3:
+            while start > first and i - start < 3:
                 above = pairs[start - 1][0]
                 if len(above) > 60 or _BODY_END in fold(above):
                     break
