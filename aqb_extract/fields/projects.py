@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Category, Knowledge
 from ..models import Extracted, FieldWarning, Part, Project, SplitDocument
+from ..repair import dotless_twin
 from .dates import folded_words
 
 FIELD = "projects"
@@ -390,6 +391,18 @@ def title_damage(title: str) -> str | None:
     return None
 
 
+def _dotted_word(title: str, lexicon: frozenset[str]) -> str | None:
+    """Why a word of ``title`` may have specks read as umlaut dots ("Schüle" for "Schule"), or
+    None. Repair leaves such a word (it is also a name); in a project title no name stands, so
+    it is worth a warning. Abbreviations ("ausländ.") and lexicon words are what they say."""
+    for word in title.split():
+        if word.endswith(".") or word.strip("".join(_TITLE_PUNCTUATION)) in lexicon:
+            continue
+        if twin := dotless_twin(word.strip("".join(_TITLE_PUNCTUATION))):
+            return f"{word!r} may be {twin!r} with specks read as dots"
+    return None
+
+
 def _close_quote(title: str) -> str:
     """A title opened with „ closes with “; OCR reads that “ as ‘ ’ ' or ". Only the last character
     is touched, and only when the opening quote is left unclosed."""
@@ -720,7 +733,7 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
                 continue
-            damage = title_damage(piece)
+            damage = title_damage(piece) or _dotted_word(piece, knowledge.lexicon)
             if damage:
                 state.warn(f"title looks damaged ({damage}): {piece!r}", 0.85, key)
             projects.append(
