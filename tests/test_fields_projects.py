@@ -849,3 +849,22 @@ def test_a_title_word_that_may_have_specks_for_dots_is_warned() -> None:
             "'Übergangsmanagement Schüle - Beruf'",
         )
     ]
+
+
+def test_a_full_stop_inside_a_title_is_a_speck() -> None:
+    # txt-ocr, held-out seed 111
+    text = (
+        INTRO
+        + "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + (
+            "- Begleitung von Auszubildenden. mit Fluchterfahrung\n- Anerkennung ausländ. Berufsabschlüsse\n"
+            "- Coaching bzw. die Begleitung\n"
+        )
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Begleitung von Auszubildenden mit Fluchterfahrung",
+        "Anerkennung ausländ. Berufsabschlüsse",
+        "Coaching bzw. die Begleitung",
+    ]
+    assert [w.field for w in result.warnings if "full stop" in w.message] == ["projects[0]"]

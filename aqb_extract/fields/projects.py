@@ -449,6 +449,13 @@ def _trailing_specks(title: str) -> tuple[str, list[str]]:
 
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
 # "und-Fachkräftesicherung"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
+# A full stop after a long word, before a small word that goes on the title ("Auszubildenden. mit
+# Fluchterfahrung"): a speck, as no sentence ends inside a title. Abbreviations are short ("bzw.",
+# "ggf.") or stand before a noun ("ausländ. Berufsabschlüssen"), so neither is touched.
+_STRAY_STOP = re.compile(
+    r"(?<=[a-zäöüß]{6})\.(?= (?:der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus|bei|ohne|nach) )"
+)
+
 _STRAY_HYPHEN = re.compile(
     r"(?<![\w-])(der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus)-"
     r"([A-ZÄÖÜ][a-zäöüß]{2,})"
@@ -725,6 +732,10 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             unstrayed = _stray_apostrophe(piece)
             if unstrayed != piece:
                 state.warn(f"apostrophe read as a space: {piece!r}", 0.9, key)
+                piece = unstrayed
+            unstrayed = _STRAY_STOP.sub("", piece)
+            if unstrayed != piece:
+                state.warn(f"full stop inside the title taken as a speck: {piece!r}", 0.9, key)
                 piece = unstrayed
             unstrayed = _STRAY_HYPHEN.sub(r"\1 \2", piece)
             if unstrayed != piece:

@@ -10,6 +10,10 @@ from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
 
 SNAP_SCORE = 80.0
 _SPECKS = " -–—•·.,:;_*~=»«°"  # not quotes: a partner's name in § 5's title may end in one
+_QUOTES = "\"'„“”‚‘’`´"
+PARTNER_UNREAD = 0.7
+"""Confidence of a § 5 title whose partner part is no partner's name as written: the title is
+kept as read and warned about ("der Stadt Offenbach am Mai")."""
 
 
 def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str, float]:
@@ -20,15 +24,38 @@ def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str,
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
     # a heading neither starts nor ends with a mark: "- Ziele für …" is a speck before the title
     cleaned = " ".join(title.split()).strip(_SPECKS)
+    if cleaned[:1] in _QUOTES and not any(q in cleaned[1:] for q in _QUOTES):
+        cleaned = cleaned[1:].strip(_SPECKS)  # an opening quote nothing closes: a speck
     if number == 5:
-        score = max((fuzz.ratio(cleaned[: len(t)], t) for t in titles), default=0.0)
-        return cleaned, score / 100.0
+        return _partner_title(cleaned, titles, knowledge)
     if cleaned in titles:
         return cleaned, 1.0
     scored = sorted(((fuzz.ratio(cleaned, t), t) for t in titles), reverse=True)
     if scored and scored[0][0] >= SNAP_SCORE:
         return scored[0][1], scored[0][0] / 100.0
     return cleaned, 0.5
+
+
+def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) -> tuple[str, float]:
+    """§ 5's title: a fixed start and the partner ("Ziele für die Umsetzung" "im Kreis Groß-
+    Gerau"). A start that reads as the known one (SNAP_SCORE, specks after words dropped: "die.")
+    is written as known; the title is sure only when it ends in a partner's name as documents
+    write it, so a damaged name is kept as read at PARTNER_UNREAD. No known start: score 0."""
+    words = cleaned.split()
+    score = 0.0
+    for start in starts:
+        known = start.split()
+        head = " ".join(w.rstrip(".,:;") for w in words[: len(known)])
+        ratio = fuzz.ratio(head, start)
+        if ratio >= SNAP_SCORE:  # the start is fixed text: snap it, as other known titles are
+            cleaned = " ".join([*known, *words[len(known) :]])
+            score = ratio / 100.0
+            break
+    rest = cleaned[len(starts[0]) :] if starts and cleaned.startswith(starts[0]) else cleaned
+    forms = (form for p in knowledge.partners for form in p.surface_forms())
+    if not any(rest.endswith(" " + form) for form in forms):
+        score = min(score, PARTNER_UNREAD)
+    return cleaned, score
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
@@ -45,6 +72,13 @@ def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 FieldWarning(
                     field=f"sections[{len(out)}].title",
                     message=f"unusual title for § {s.number}: {s.title!r}",
+                )
+            )
+        elif s.number == 5 and score <= PARTNER_UNREAD:
+            warnings.append(
+                FieldWarning(
+                    field=f"sections[{len(out)}].title",
+                    message=f"§ 5's title names no partner as documents write it: {s.title!r}",
                 )
             )
         out.append(SectionOut(number=s.number, title=title, text=s.text))
