@@ -1257,7 +1257,7 @@ class _Repairer:
         ("ll", "fl") must be in the lexicon: wordfreq scores "Waßers" as "Wassers".
         """
         if len(part) < 3 or sum(c.isalpha() for c in part) < 2:
-            return self._code(part)
+            return None
         raw = self._plain(part)
         if raw.source == _LEXICON or raw.score >= RAW_CEILING:
             return None
@@ -1322,23 +1322,6 @@ class _Repairer:
             if split is not None:
                 accepted.append((text, used, _Verdict(COMPOUND_PART, f"compound {split}")))
         return self._choose(accepted, raw)
-
-    def _code(self, part: str) -> tuple[str, str] | None:
-        """A short code of letters and digits ("U50" for "Ü50") is too short to judge as a word;
-        only a lexicon entry, written exactly so, may replace it, and only when one does. A code
-        that is itself listed ("U25") stays."""
-        if part in self.lexicon_exact or not any(c.isdigit() for c in part):
-            return None
-        found = {
-            text: used
-            for text, used in self._candidates(part, self._sites(part))
-            if text in self.lexicon_exact and all(site.rule.restores for site in used)
-        }
-        if len(found) != 1:
-            return None
-        ((text, used),) = found.items()
-        labels = " + ".join(site.rule.label for site in used)
-        return text, f"confusion {labels}, {_LEXICON} (as written: a code it does not list)"
 
     def _choose(
         self, accepted: list[tuple[str, tuple[_Site, ...], _Verdict]], raw: _Verdict

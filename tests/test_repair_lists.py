@@ -96,7 +96,6 @@ def test_a_bar_ending_a_title_without_a_number_anywhere_stays() -> None:
 @pytest.mark.parametrize(
     ("raw", "fixed"),
     [
-        ("Digitale Grundbildung für Ältere (U50)", "Digitale Grundbildung für Ältere (Ü50)"),
         ("Fortbildung Fallmanagemernt II", "Fortbildung Fallmanagement II"),  # nearest domain word
         ("Berufseinstiegsbegleitung Förderschüle", "Berufseinstiegsbegleitung Förderschule"),
     ],
@@ -105,24 +104,8 @@ def test_domain_words_of_project_titles(raw: str, fixed: str) -> None:
     assert repair_text(raw).text == fixed
 
 
-@pytest.mark.parametrize("code", ["(U25)", "Ü50", "U5O", "A1", "B2-Kurs"])
-def test_codes_the_lexicon_does_not_name_as_damaged_stay(code: str) -> None:
-    # only a lexicon code spelled exactly so may replace a code, and "U25" is one itself
+@pytest.mark.parametrize("code", ["(U25)", "(U50)", "Ü50", "Ü25", "A1", "B2-Kurs"])
+def test_age_labels_and_codes_stay(code: str) -> None:
+    # "U25" and "Ü50" are both real: the text cannot settle a lost dot (glyphs.py looks at the
+    # pixels of a scan; otherwise the projects parser flags the label)
     assert repair_text(code).text == code
-
-
-def test_one_slip_in_a_compounds_head() -> None:
-    result = repair_text("Begleitung von Auszubildenden mit Fiuchterfahrung")
-    assert result.text == "Begleitung von Auszubildenden mit Fluchterfahrung"
-    assert "compound Flucht|erfahrung" in result.changes[0].reason
-
-
-@pytest.mark.parametrize("word", ["Selbstauferlegten", "geschaffénwerden", "Schwindendem", "Regelbaren"])
-def test_no_slip_compound_is_invented(word: str) -> None:
-    assert repair_text(word).text == word
-
-
-def test_a_low_quote_standing_alone_is_a_speck() -> None:
-    # held-out scan (seed 104): German opens a quotation glued to its word, never apart from it
-    raw = "- „ - Ausbildungsabbrüche verhindern - „Bleib dran!“\n"
-    assert repair_text(raw).text == "-  - Ausbildungsabbrüche verhindern - „Bleib dran!“\n"
