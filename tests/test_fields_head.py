@@ -289,6 +289,18 @@ def test_section_titles_snap_to_known_and_missing_warned() -> None:
             "Ziele für die Umsetzung der Stadt Offenbach am Mai",
             False,
         ),
+        # a speck glued between the words before the partner (seed 112)
+        (
+            "Ziele für die Umsetzung in’der Stadt Offenbach",
+            "Ziele für die Umsetzung in’der Stadt Offenbach",
+            False,
+        ),
+        # seed 000 as the ministry wrote it: plain words before the partner's name
+        (
+            "Ziele für die Umsetzung in der Stadt documenta Stadt Kassel",
+            "Ziele für die Umsetzung in der Stadt documenta Stadt Kassel",
+            True,
+        ),
     ],
 )
 def test_section_5_title_start_snaps_and_the_partner_must_be_known(raw: str, title: str, sure: bool) -> None:

@@ -868,3 +868,24 @@ def test_a_full_stop_inside_a_title_is_a_speck() -> None:
         "Coaching bzw. die Begleitung",
     ]
     assert [w.field for w in result.warnings if "full stop" in w.message] == ["projects[0]"]
+
+
+def test_a_quote_before_a_title_that_nothing_closes_is_a_speck() -> None:
+    # txt-ocr, held-out seed 112
+    text = (
+        INTRO
+        + '1. Ausbildungsvorbereitung\n- "Ausbildungslotsen an beruflichen Schulen\n- „Bleib dran!“ plus\n'
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Ausbildungslotsen an beruflichen Schulen",
+        "„Bleib dran!“ plus",
+    ]
+    assert [w.field for w in result.warnings if "quote mark before the title" in w.message] == ["projects[0]"]
+
+
+def test_an_umlaut_beside_its_own_vowel_is_damage() -> None:
+    # txt-ocr, held-out seed 113: "Lernwerkstäatt" (repair now knows "Lernwerkstatt"; the parser
+    # flags the pattern wherever a word is not in the lexicon)
+    assert title_damage("Kurs Schreibwerkstäatt") == "an umlaut beside its own vowel"
+    assert title_damage("Sprachförderung für Mütter") is None

@@ -132,6 +132,8 @@ _DAMAGE_PATTERNS = (
     # "Tiefbauhelfer/-innen N": a lone capital after a word is a speck more often than a label;
     # "Modul A" … "Teil C" and the roman I, V, X are labels
     (re.compile(r"[^\W\d_]{3,}\s[D-HJ-UWYZÄÖÜ]$"), "a lone capital letter at the end may be a speck"),
+    # "Lernwerkstäatt": no German word has an umlaut beside its own vowel; a speck made the dots
+    (re.compile(r"ä[aä]|a[ä]|ö[oö]|oö|ü[uü]|uü", re.IGNORECASE), "an umlaut beside its own vowel"),
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
@@ -422,6 +424,14 @@ def _clean_title(title: str) -> str:
     title = " ".join(title.replace("**", "").split())
     title = _trailing_marks(title)[0].strip(" ;,")
     return _close_quote(title)
+
+
+def _open_quote_speck(title: str) -> str:
+    """``title`` without a quote mark before it that nothing in it closes ('"Ausbildungslotsen an
+    beruflichen Schulen'): OCR's speck, not a quotation. „Bleib dran!“ keeps its marks."""
+    if title[:1] in _QUOTE_CHARS and not any(q in title[1:] for q in _QUOTE_CHARS):
+        return title[1:].lstrip()
+    return title
 
 
 def _trailing_specks(title: str) -> tuple[str, list[str]]:
@@ -732,6 +742,10 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             unstrayed = _stray_apostrophe(piece)
             if unstrayed != piece:
                 state.warn(f"apostrophe read as a space: {piece!r}", 0.9, key)
+                piece = unstrayed
+            unstrayed = _open_quote_speck(piece)
+            if unstrayed != piece:
+                state.warn(f"quote mark before the title taken as a speck: {piece!r}", 0.9, key)
                 piece = unstrayed
             unstrayed = _STRAY_STOP.sub("", piece)
             if unstrayed != piece:

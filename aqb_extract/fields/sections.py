@@ -3,6 +3,8 @@ and repaired text; a missing section is absent and warned about."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
@@ -53,9 +55,17 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
             break
     rest = cleaned[len(starts[0]) :] if starts and cleaned.startswith(starts[0]) else cleaned
     forms = (form for p in knowledge.partners for form in p.surface_forms())
-    if not any(rest.endswith(" " + form) for form in forms):
+    if not any(
+        rest.endswith(" " + form) and _PLAIN_WORDS.fullmatch(rest[: -len(form) - 1]) for form in forms
+    ):
         score = min(score, PARTNER_UNREAD)
     return cleaned, score
+
+
+_PLAIN_WORDS = re.compile(r"(?: [^\W\d_]+)*")
+"""What joins § 5's start to the partner's name: plain words ("des", "im", "in der", and in seed
+000 "in der Stadt" before "documenta Stadt Kassel"), no marks ("in’der" is a speck between
+words)."""
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
