@@ -59,6 +59,12 @@ def tail_doc(text: str, raw: str | None = None) -> SplitDocument:
     return SplitDocument(head=EMPTY, sections=(), tail=Part(text=text, raw=raw if raw is not None else text))
 
 
+def section7_doc(body: str, tail: str = "") -> SplitDocument:
+    """A document whose signature block, or part of it, the splitter left at the end of § 7."""
+    section = Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body)
+    return SplitDocument(head=EMPTY, sections=(section,), tail=Part(text=tail, raw=tail))
+
+
 def parse(
     text: str, year: int | None = 2023, partner: object = KASSEL, raw: str | None = None
 ) -> Extracted[tuple[Signatory, ...]]:
@@ -190,11 +196,7 @@ def test_partner_seated_in_wiesbaden_goes_by_order() -> None:
 
 def test_falls_back_to_end_of_section_7() -> None:
     body = "Die Zielvereinbarungen werden veröffentlicht.\n\n" + STACKED
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=EMPTY,
-    )
+    doc = section7_doc(body)
     result = parse_signatories(doc, K, 2023, KASSEL)
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Sven Schoeller"]
 
@@ -544,11 +546,7 @@ def test_block_without_a_readable_place_line_is_found_in_section_7() -> None:
         "Heike Hofmann \\ | % y Claudia Müller a\nStaatsministerin a Landrätin\n"
         "Hessisches Ministerium 2 des Landkreises Waldeck-Frankenberg\n"
     )
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=EMPTY,
-    )
+    doc = section7_doc(body)
     result = parse_signatories(doc, K, 2024, K.partner_by_ags("06635"))
     assert [(s.side, s.name, s.role, s.place, s.date) for s in result.value or ()] == [
         ("ministry", "Heike Hofmann", "Staatsministerin", "Wiesbaden", None),
@@ -559,11 +557,7 @@ def test_block_without_a_readable_place_line_is_found_in_section_7() -> None:
 
 def test_section_7_line_starting_with_a_known_place_starts_the_block() -> None:
     body = "Die Zielvereinbarungen werden veröffentlicht.\nWiesbaden, En 1901\nKai Klose\nStaatsminister\n"
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=EMPTY,
-    )
+    doc = section7_doc(body)
     result = parse_signatories(doc, K, 2021, KREIS_OFFENBACH)
     assert [(s.name, s.place) for s in result.value or ()] == [("Kai Klose", "Wiesbaden")]
 
@@ -648,11 +642,7 @@ def test_first_place_line_under_a_stamp_the_first_signatory_in_section_7() -> No
         "für Arbeit, Integration,\n\nJugend und Soziales"
     )
     tail = "Eschwege, den 26.09.2026\n\nAndreas Brückner\nLandrat\ndes Werra-Meißner-Kreises"
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=Part(text=tail, raw=tail),
-    )
+    doc = section7_doc(body, tail)
     result = parse_signatories(doc, K, 2026, K.partner_by_ags("06636"))
     assert [(s.side, s.name, s.role, s.place, s.date) for s in result.value or ()] == [
         ("ministry", "Heike Hofmann", "Staatsministerin", "Wiesbaden", None),
@@ -669,11 +659,7 @@ def test_a_name_and_role_above_the_partners_garbled_place_line_start_the_block()
         "veröffentlicht.\n\nStefan Grüttner\nStaatsminister\n\nHessisches Ministerium’\n"
         "für Soziales und Integration\n\nB EI,\n= 7\n\nKassel, = £ / . i 8\n\nOberbürgermeisterin"
     )
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=EMPTY,
-    )
+    doc = section7_doc(body)
     result = parse_signatories(doc, K, 2018, KASSEL)
     assert [(s.side, s.name, s.role, s.place) for s in result.value or ()] == [
         ("ministry", "Stefan Grüttner", "Staatsminister", "Wiesbaden"),
@@ -685,11 +671,7 @@ def test_a_name_and_role_above_the_partners_garbled_place_line_start_the_block()
 def test_section_7_text_with_a_role_word_is_no_signature() -> None:
     # Only lines after § 7's last sentence may start the block: a role in its text does not.
     body = "Der Landrat berichtet dem HMSI.\nDie Zielvereinbarungen werden veröffentlicht."
-    doc = SplitDocument(
-        head=EMPTY,
-        sections=(Section(number=7, title="Kontinuierlicher Verbesserungsprozess", text=body, raw=body),),
-        tail=Part(text=STACKED, raw=STACKED),
-    )
+    doc = section7_doc(body, STACKED)
     assert rows(parse_signatories(doc, K, 2023, KASSEL)) == rows(parse(STACKED))
 
 
