@@ -107,6 +107,7 @@ _TOKEN = re.compile(r"\S+")  # \S matches exactly the complement of str.isspace,
 _EDGE_PUNCT = frozenset("\"'`´.,;:!?()[]{}<>*_~^+=#%&@$§°®©™•·…‚‘’„“”«»‹›¡¿-‐‑–—/\\")
 """Characters stripped from the ends of a token before repair and put back after. The bar "|"
 is not here: at the start of a word it is a damaged "i" or "l" ("|st")."""
+_EDGE_CHARS = "".join(sorted(_EDGE_PUNCT))  # the same, for str.strip
 
 _SPLIT = re.compile(r"([-‐‑–—/]|(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2}))")
 """Joiners inside a word: each part of "Groß-Gerau" or "Landrat/Landrätin" is repaired alone; so
@@ -192,16 +193,18 @@ def _compose(first: Repaired, second: Repaired) -> Repaired:
     if pairs is None or later is None:  # cannot happen: each pass keeps the skeleton
         return first
     final = {f_span: s_span for f_span, s_span in later}
+    firsts, seconds = (
+        _by_token(first.changes, [r for r, _ in pairs]),
+        _by_token(second.changes, [f for f, _ in later]),
+    )
     changes: list[Change] = []
     for (r0, r1), f_span in pairs:
-        mine = [c for c in first.changes if r0 <= c.start <= r1]  # whitespace parts the tokens
+        mine = firsts.get((r0, r1), [])
         s_span = final.get(f_span) if f_span[0] < f_span[1] else None
         if s_span is None or second.text[s_span[0] : s_span[1]] == first.text[f_span[0] : f_span[1]]:
             changes.extend(mine)
             continue
-        reasons = [c.reason for c in mine] + [
-            c.reason for c in second.changes if f_span[0] <= c.start <= f_span[1]
-        ]
+        reasons = [c.reason for c in mine] + [c.reason for c in seconds.get(f_span, [])]
         changes.append(
             Change(
                 start=r0,
@@ -212,6 +215,20 @@ def _compose(first: Repaired, second: Repaired) -> Repaired:
             )
         )
     return Repaired(raw=first.raw, text=second.text, changes=tuple(changes))
+
+
+def _by_token(
+    changes: tuple[Change, ...], spans: list[tuple[int, int]]
+) -> dict[tuple[int, int], list[Change]]:
+    """``changes`` grouped by the token span (among ``spans``, in order) each starts in: whitespace
+    parts the tokens, so a change starting at a token's end (an insertion) is still that token's."""
+    starts = [a for a, _ in spans]
+    grouped: dict[tuple[int, int], list[Change]] = {}
+    for change in changes:
+        k = bisect.bisect_right(starts, change.start) - 1
+        if k >= 0 and change.start <= spans[k][1]:
+            grouped.setdefault(spans[k], []).append(change)
+    return grouped
 
 
 def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
@@ -386,20 +403,20 @@ def _split_words(
 def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
     """``word`` with ``tail_token`` (the next token on its line) joined on, if that token is the
     rest of a word OCR split; else None."""
-    trail = len(tail_token) - len(tail_token.rstrip("".join(_EDGE_PUNCT)))
-    tail = tail_token[: len(tail_token) - trail] if trail else tail_token
+    tail = tail_token.rstrip(_EDGE_CHARS)
+    marks = tail_token[len(tail) :]
     if not (tail[:1].islower() and _ONLY_LETTERS.fullmatch(tail)):
         return None
-    if repairer.token(tail)[0] != tail:
-        return None  # a damaged word of its own ("fiir")
-    letter = len(tail) == 1  # a letter alone is no word here, however common wordfreq says it is
-    rare_tail = letter or repairer.rare(tail)
     head_piece = _SPLIT.split(word)[-1]
     speck = len(head_piece) - len(head_piece.rstrip("'’‘`´"))
     if speck == 1:  # "C' hance": an apostrophe-like speck where the cut is
         head_piece = head_piece[:-1]
     if not head_piece or not _ONLY_LETTERS.fullmatch(head_piece):
         return None  # marks or digits between head and tail: no word runs through them
+    if repairer.token(tail)[0] != tail:
+        return None  # a damaged word of its own ("fiir")
+    letter = len(tail) == 1  # a letter alone is no word here, however common wordfreq says it is
+    rare_tail = letter or repairer.rare(tail)
     prefix = word[: len(word) - len(head_piece) - speck]
     readings = [head_piece + tail]
     if head_piece[-1] == tail[0]:
@@ -409,10 +426,10 @@ def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
             continue
         # A domain word is strong evidence: its tail may be a fragment the web corpus knows
         # ("spezifi sche", "Waldeck-F rankenberg"); a general word needs a tail that is no word.
-        if repairer.in_lexicon(whole) and rare_tail:
-            return prefix + whole + tail_token[len(tail_token) - trail :]
-        if repairer.well_known(whole) and (letter or not repairer.knows(tail)):
-            return prefix + whole + tail_token[len(tail_token) - trail :]
+        if (repairer.in_lexicon(whole) and rare_tail) or (
+            repairer.well_known(whole) and (letter or not repairer.knows(tail))
+        ):
+            return prefix + whole + marks
     return None
 
 
@@ -441,7 +458,7 @@ def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool
     if prev in _NUMBERED_WORDS:
         return True
     return any(
-        t.group() == prev and k + 1 < len(tokens) and _ROMAN_AFTER.match(tokens[k + 1].group())
+        t.group() == prev and k + 1 < len(tokens) and _numeral_after(tokens[k + 1].group())
         for k, t in enumerate(tokens)
         if k != before
     )
@@ -449,7 +466,12 @@ def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool
 
 _NUMBERED_WORDS = frozenset({"Teil", "Modul", "Stufe", "Phase", "Baustein", "Level", "Block", "Abschnitt"})
 """Words a title numbers ("Teil I", "Modul II"): a bar after one of them is the numeral."""
-_ROMAN_AFTER = re.compile(r"^(?:I{1,3}|IV|V|\||\|\||\|I|I\||Il|lI)[;,]?$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V)[;,]?$")
+
+
+def _numeral_after(token: str) -> bool:
+    """Is ``token`` a roman numeral after a title, read right ("II") or as bars (:data:`_BAR_NUMERAL`)?"""
+    return bool(_ROMAN.match(token) or _BAR_NUMERAL.match(token))
 
 
 # --------------------------------------------------------------------------- marks around words
@@ -739,7 +761,7 @@ def _leading_specks(
         return fixed, edits
     if edits and edits[0].start < marks:
         return fixed, edits
-    word = fixed[marks:].rstrip("".join(_EDGE_PUNCT))
+    word = fixed[marks:].rstrip(_EDGE_CHARS)
     if not (len(word) >= 4 and word[0].isupper() and _ONLY_LETTERS.fullmatch(word)):
         return fixed, edits
     if not repairer.knows(word):
@@ -772,7 +794,7 @@ def _loose_hyphens(
         and index > 0
         and not _break_between(tokens, index - 1, index)
     ):
-        prev, word = tokens[index - 1].group(), fixed[1:].rstrip("".join(_EDGE_PUNCT))
+        prev, word = tokens[index - 1].group(), fixed[1:].rstrip(_EDGE_CHARS)
         if (
             prev.isalpha()
             and prev[-1].islower()
@@ -791,7 +813,7 @@ def _loose_hyphens(
         and after is not None
         and _break_between(tokens, index, after)
     ):
-        nxt, word = tokens[after].group(), fixed[:-1].lstrip("".join(_EDGE_PUNCT))
+        nxt, word = tokens[after].group(), fixed[:-1].lstrip(_EDGE_CHARS)
         if (
             (nxt in _LIST_BULLETS or nxt in _BULLET_READINGS or nxt in _BULLET_LOOKALIKES)
             and _starts_list_item(tokens, after)
@@ -823,7 +845,7 @@ def _stray_quotes(
         )
         return fixed[:-1], (*edits, edit)
     if len(fixed) >= 3 and fixed[-1] in "’‘'`´" and fixed[-2].isalpha() and fixed[-2] not in "sßxzSXZ":
-        word = fixed[:-1].lstrip("".join(_EDGE_PUNCT))
+        word = fixed[:-1].lstrip(_EDGE_CHARS)
         text = tokens[index].string
         line_start = _line_start(text, tokens[index].start())
         before = text[line_start : tokens[index].start()] + fixed[:-1]
@@ -833,7 +855,7 @@ def _stray_quotes(
             and not _quote_open(_quote_marks(before))
             and "‘" not in fixed[:-1]
             and not _english_open(tokens, index)
-            and (repairer._plain(word).score >= MIN_KNOWN or repairer._plain(word).source == _LEXICON)
+            and repairer.attested(word)
         ):
             edit = _Edit(len(token) - 1, len(token), token[-1], "", "speck read as a quote after a word")
             fixed, edits = fixed[:-1], (*edits, edit)
@@ -993,7 +1015,7 @@ class _Rule:
     @property
     def removes_dots(self) -> bool:
         """Takes an umlaut's dots away ("ä"->"a"): specks above a letter, read as dots."""
-        return len(self.damaged) == 1 and self.damaged in _UMLAUTS and _UMLAUTS[self.damaged] == self.intended
+        return _UMLAUTS.get(self.damaged) == self.intended
 
 
 _UMLAUTS = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
@@ -1209,10 +1231,9 @@ class _Repairer:
         letters = "".join(c for c in part if c.isalpha())
         if len(letters) < NEAREST_MIN_LETTERS or not part[:1].isalpha():
             return None
-        verdict = self._plain(part)
-        if verdict.source == _LEXICON or verdict.score >= MIN_KNOWN:
+        if self.attested(part):
             return None
-        if verdict.source != _NOT_A_WORD and self._splits(part):
+        if self._plain(part).source != _NOT_A_WORD and self._splits(part):
             return None
         pieces = [w for w in re.split(r"[^\w]|[\d_]", part) if w]
         if len(pieces) > 1 and any(len(w) >= 4 and self._plain(w).score >= MIN_KNOWN for w in pieces):
@@ -1435,11 +1456,15 @@ class _Repairer:
         verdict = self._plain(word)
         return verdict.source == _LEXICON or verdict.score >= MIN_CANDIDATE
 
-    def knows(self, word: str) -> bool:
-        """Is ``word`` a known word as written: in the lexicon, known to wordfreq, or a compound
-        of known words? For marks around a word: only beside a known word are they surely dirt."""
+    def attested(self, word: str) -> bool:
+        """Is ``word`` in the lexicon or known to wordfreq (MIN_KNOWN) as written?"""
         verdict = self._plain(word)
-        return verdict.source == _LEXICON or verdict.score >= MIN_KNOWN or bool(self._splits(word))
+        return verdict.source == _LEXICON or verdict.score >= MIN_KNOWN
+
+    def knows(self, word: str) -> bool:
+        """Is ``word`` a known word as written: attested, or a compound of known words? For marks
+        around a word: only beside a known word are they surely dirt."""
+        return self.attested(word) or bool(self._splits(word))
 
     def _plain(self, word: str) -> _Verdict:
         """How well known ``word`` is by itself: the lexicon, else wordfreq if it could be a
