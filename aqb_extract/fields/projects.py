@@ -15,6 +15,7 @@ line wrapped is judged by its length against the widest line of § 5, not by wha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -121,6 +122,7 @@ _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "bzw.", "sowie"})
 # Characters a project title may contain. Anything else (ligatures "ﬂ", "|", "_", "{", "©"…) is
 # OCR damage the repair stage did not fix.
 _TITLE_PUNCTUATION = set(" .,:;-–—\"'„“”‚‘’«»()/&+%!?§*")
+_TITLE_MARKS = "".join(sorted(_TITLE_PUNCTUATION))  # the same, for str.strip
 _DAMAGE_PATTERNS = (
     (re.compile(r"[a-zäöü]ii[a-zäöü]|\bii"), "'ii' where 'ü' is likely"),
     (re.compile(r"[a-zäöüß](?:[RB]|[fl]?3)[a-zäöü]"), "letter in the middle of a word where 'ß' is likely"),
@@ -398,9 +400,10 @@ def _dotted_word(title: str, lexicon: frozenset[str]) -> str | None:
     None. Repair leaves such a word (it is also a name); in a project title no name stands, so
     it is worth a warning. Abbreviations ("ausländ.") and lexicon words are what they say."""
     for word in title.split():
-        if word.endswith(".") or word.strip("".join(_TITLE_PUNCTUATION)) in lexicon:
+        bare = word.strip(_TITLE_MARKS)
+        if word.endswith(".") or bare in lexicon:
             continue
-        if twin := dotless_twin(word.strip("".join(_TITLE_PUNCTUATION))):
+        if twin := dotless_twin(bare):
             return f"{word!r} may be {twin!r} with specks read as dots"
     return None
 
@@ -426,7 +429,7 @@ def _clean_title(title: str) -> str:
     return _close_quote(title)
 
 
-def _open_quote_speck(title: str) -> str:
+def open_quote_speck(title: str) -> str:
     """``title`` without a quote mark before it that nothing in it closes ('"Ausbildungslotsen an
     beruflichen Schulen'): OCR's speck, not a quotation. „Bleib dran!“ keeps its marks."""
     if title[:1] in _QUOTE_CHARS and not any(q in title[1:] for q in _QUOTE_CHARS):
@@ -457,8 +460,6 @@ def _trailing_specks(title: str) -> tuple[str, list[str]]:
         return title, dropped
 
 
-# A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
-# "und-Fachkräftesicherung"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
 # A full stop after a long word, before a small word that goes on the title ("Auszubildenden. mit
 # Fluchterfahrung"): a speck, as no sentence ends inside a title. Abbreviations are short ("bzw.",
 # "ggf.") or stand before a noun ("ausländ. Berufsabschlüssen"), so neither is touched.
@@ -466,6 +467,8 @@ _STRAY_STOP = re.compile(
     r"(?<=[a-zäöüß]{6})\.(?= (?:der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus|bei|ohne|nach) )"
 )
 
+# A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
+# "und-Fachkräftesicherung"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
 _STRAY_HYPHEN = re.compile(
     r"(?<![\w-])(der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus)-"
     r"([A-ZÄÖÜ][a-zäöüß]{2,})"
@@ -702,6 +705,15 @@ def _check_headings(
             )
 
 
+_TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
+    (_stray_apostrophe, "apostrophe read as a space"),
+    (open_quote_speck, "quote mark before the title taken as a speck"),
+    (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
+    (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
+)
+"""Specks and slips inside a title, mended in this order, each with a warning that names it."""
+
+
 def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[Project, ...]]:
     """Every project listed in § 5 with its category, in document order; see the module docstring.
 
@@ -739,22 +751,11 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             if specks:
                 shown = " ".join(reversed(specks))
                 state.warn(f"{shown!r} at the end taken as OCR specks: {piece!r}", 0.9, key)
-            unstrayed = _stray_apostrophe(piece)
-            if unstrayed != piece:
-                state.warn(f"apostrophe read as a space: {piece!r}", 0.9, key)
-                piece = unstrayed
-            unstrayed = _open_quote_speck(piece)
-            if unstrayed != piece:
-                state.warn(f"quote mark before the title taken as a speck: {piece!r}", 0.9, key)
-                piece = unstrayed
-            unstrayed = _STRAY_STOP.sub("", piece)
-            if unstrayed != piece:
-                state.warn(f"full stop inside the title taken as a speck: {piece!r}", 0.9, key)
-                piece = unstrayed
-            unstrayed = _STRAY_HYPHEN.sub(r"\1 \2", piece)
-            if unstrayed != piece:
-                state.warn(f"hyphen read as a space: {piece!r}", 0.9, key)
-                piece = unstrayed
+            for mend, what in _TITLE_MENDS:
+                mended = mend(piece)
+                if mended != piece:
+                    state.warn(f"{what}: {piece!r}", 0.9, key)
+                    piece = mended
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
                 continue

@@ -9,10 +9,10 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
 from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
+from .projects import open_quote_speck
 
 SNAP_SCORE = 80.0
 _SPECKS = " -–—•·.,:;_*~=»«°"  # not quotes: a partner's name in § 5's title may end in one
-_QUOTES = "\"'„“”‚‘’`´"
 PARTNER_UNREAD = 0.7
 """Confidence of a § 5 title whose partner part is no partner's name as written: the title is
 kept as read and warned about ("der Stadt Offenbach am Mai")."""
@@ -25,9 +25,7 @@ def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str,
     is kept. Returns (title, confidence)."""
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
     # a heading neither starts nor ends with a mark: "- Ziele für …" is a speck before the title
-    cleaned = " ".join(title.split()).strip(_SPECKS)
-    if cleaned[:1] in _QUOTES and not any(q in cleaned[1:] for q in _QUOTES):
-        cleaned = cleaned[1:].strip(_SPECKS)  # an opening quote nothing closes: a speck
+    cleaned = open_quote_speck(" ".join(title.split()).strip(_SPECKS)).strip(_SPECKS)
     if number == 5:
         return _partner_title(cleaned, titles, knowledge)
     if cleaned in titles:
@@ -44,16 +42,15 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
     is written as known; the title is sure only when it ends in a partner's name as documents
     write it, so a damaged name is kept as read at PARTNER_UNREAD. No known start: score 0."""
     words = cleaned.split()
-    score = 0.0
+    score, rest = 0.0, cleaned
     for start in starts:
         known = start.split()
         head = " ".join(w.rstrip(".,:;") for w in words[: len(known)])
         ratio = fuzz.ratio(head, start)
         if ratio >= SNAP_SCORE:  # the start is fixed text: snap it, as other known titles are
             cleaned = " ".join([*known, *words[len(known) :]])
-            score = ratio / 100.0
+            score, rest = ratio / 100.0, cleaned[len(start) :]
             break
-    rest = cleaned[len(starts[0]) :] if starts and cleaned.startswith(starts[0]) else cleaned
     forms = (form for p in knowledge.partners for form in p.surface_forms())
     if not any(
         rest.endswith(" " + form) and _PLAIN_WORDS.fullmatch(rest[: -len(form) - 1]) for form in forms
