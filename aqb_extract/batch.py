@@ -11,8 +11,10 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import shutil
 import signal
 import stat
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -189,6 +191,55 @@ def remove_stale_temp_files(out_dir: Path, older_than: float = STALE_TEMP_SECOND
     return removed
 
 
+#: Prefix of a run's own temp folder; the main process's pid follows, so a later run can tell a
+#: folder whose run is gone from one a run beside it still uses.
+RUN_TEMP_PREFIX = "aqb-run-"
+
+
+def make_run_temp() -> Path:
+    """A temp folder for this run's workers (page images, Tesseract's input): the main process
+    removes it at the end. The workers cannot clean up after themselves when a run is stopped:
+    they end their process group with SIGKILL (Tesseract ignores SIGINT), which skips every
+    ``finally``, and each stop left a page image behind in ``/tmp``."""
+    return Path(tempfile.mkdtemp(prefix=f"{RUN_TEMP_PREFIX}{os.getpid()}-"))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_run_temps(older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete the temp folders of runs killed with ``kill -9`` (their main process could not
+    remove them): those whose process is gone, older than ``older_than``. A folder of a run still
+    going (its pid alive) is never touched, nor is anything not named as ours."""
+    removed: list[Path] = []
+    now = time.time()
+    root = Path(tempfile.gettempdir())
+    for path in root.glob(f"{RUN_TEMP_PREFIX}*"):
+        pid = path.name[len(RUN_TEMP_PREFIX) :].split("-", 1)[0]
+        try:
+            st = path.lstat()
+            if (
+                not pid.isdigit()
+                or not stat.S_ISDIR(st.st_mode)
+                or st.st_uid != os.getuid()
+                or now - st.st_mtime <= older_than
+                or _pid_alive(int(pid))
+            ):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
 def _unexpected(item: InputFile, exc: BaseException) -> Record:
     """A document whose extraction raised what the pipeline does not expect: it fails alone."""
     log.error("internal error on %s", item.path, exc_info=exc)
@@ -274,7 +325,7 @@ def run_batch(
     documents already finished are written; pages in flight are abandoned.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path in remove_stale_temp_files(out_dir):
+    for path in [*remove_stale_temp_files(out_dir), *remove_stale_run_temps()]:
         log.info("removed %s, left by an interrupted run", path)
     records: dict[str, Record] = {}
     in_flight = 2 * settings.workers + 1
@@ -310,8 +361,12 @@ def run_batch(
     # they exit (a ProcessPoolExecutor's workers otherwise wait for work forever, each holding
     # its queues open, and keep the forkserver alive with them).
     lifeline, keep_alive = ctx.Pipe(duplex=False)
+    run_temp = make_run_temp()
     pool = ProcessPoolExecutor(
-        max_workers=settings.workers, mp_context=ctx, initializer=_worker_init, initargs=(lifeline,)
+        max_workers=settings.workers,
+        mp_context=ctx,
+        initializer=_worker_init,
+        initargs=(lifeline, str(run_temp)),
     )
     docs = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="aqb-doc")
     pending: dict[Future[Record], InputFile] = {}
@@ -346,17 +401,19 @@ def run_batch(
         _abandon(pool, docs, pending)
         keep_alive.close()
         lifeline.close()
+        shutil.rmtree(run_temp, ignore_errors=True)  # after _abandon: its workers are gone
         raise
     docs.shutdown(wait=True)
     pool.shutdown(wait=True)
     keep_alive.close()
     lifeline.close()
+    shutil.rmtree(run_temp, ignore_errors=True)
     ordered = [records[i.rel] for i in inputs if i.rel in records]
     write_batch_files(out_dir, ordered)
     return ordered
 
 
-def _worker_init(lifeline: Connection) -> None:
+def _worker_init(lifeline: Connection, run_temp: str) -> None:
     """Set up an OCR worker process so that it never outlives the run, nor does its Tesseract.
 
     The worker leads its own process group with the programs it starts (Tesseract, poppler), and
@@ -364,8 +421,11 @@ def _worker_init(lifeline: Connection) -> None:
     the main process is gone (``lifeline`` reaches its end: the main process exited or was killed
     with kill -9). A terminal's Ctrl-C goes to the main process only, which then stops the workers;
     Tesseract itself must be killed, as it does not react to SIGINT and a hung one would run on.
+    Its temp files go to the run's folder (``run_temp``), which the main process removes, since
+    the SIGKILL skips the worker's own clean-up.
     """
     os.setpgrp()
+    tempfile.tempdir = run_temp
 
     def end_group(*_: object) -> None:
         os.killpg(0, signal.SIGKILL)

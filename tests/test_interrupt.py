@@ -41,6 +41,7 @@ class Setup:
     out: Path
     cache: Path
     log: Path
+    tmp: Path  # the runs' TMPDIR: what a stopped run leaves in /tmp shows here
     env: dict[str, str]
 
     def start(self) -> subprocess.Popen[str]:
@@ -69,6 +70,9 @@ class Setup:
     def ocr_calls(self) -> int:
         return len(self.log.read_text().splitlines()) if self.log.exists() else 0
 
+    def temp_left(self) -> list[str]:
+        return sorted(p.name for p in self.tmp.iterdir())
+
     def cached_pages(self) -> int:
         return sum(1 for p in (self.cache / "ocr").rglob("*.json") if not p.name.startswith("."))
 
@@ -76,8 +80,9 @@ class Setup:
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[Setup]:
     inp, out, cache, bin_dir = tmp_path / "in", tmp_path / "out", tmp_path / "cache", tmp_path / "bin"
-    inp.mkdir()
-    bin_dir.mkdir()
+    tmp = tmp_path / "tmp"
+    for folder in (inp, bin_dir, tmp):
+        folder.mkdir()
     born = render_pdf(seed_text("000"), tmp_path / "born.pdf")
     pages = [p for _, p in zip(range(PAGES), rasterise(born), strict=False)]
     for d in range(DOCS):  # different noise, so every file (and its cache key) is its own
@@ -88,8 +93,8 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
         f'#!/bin/sh\ncase " $* " in *" -l deu "*) echo ocr >> "{log}";; esac\nexec {shutil.which("tesseract")} "$@"\n'
     )
     wrapper.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    yield Setup(inp, out, cache, log, env)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "TMPDIR": str(tmp)}
+    yield Setup(inp, out, cache, log, tmp, env)
 
 
 def wait_for(cond: Callable[[], bool], timeout: float = 90.0) -> None:
@@ -190,6 +195,8 @@ def test_interrupt_and_kill_then_finish(setup: Setup) -> None:
         if how != "kill":  # like Ctrl-C: a clean message, finished records kept, no temp files
             assert "interrupted" in err and "Traceback" not in err, err
         assert_no_half_written_output(setup.out, allow_temp=how == "kill")  # kill -9 mid-write may leave one
+        if how != "kill":  # the workers' page images and Tesseract input went with the run
+            assert setup.temp_left() == [], setup.temp_left()
         done = setup.records()
         assert previous < done < {f"scan-{d}.pdf.json" for d in range(DOCS)}
 
@@ -198,6 +205,10 @@ def test_interrupt_and_kill_then_finish(setup: Setup) -> None:
     for path in stale:
         path.write_text('{"half": ')
         os.utime(path, (time.time() - 3600, time.time() - 3600))
+    # kill -9 left its run's temp folder (nothing can remove it then): the next run removes it.
+    killed = [p for p in setup.tmp.iterdir() if p.name.startswith("aqb-run-")]
+    assert len(killed) == 1, setup.temp_left()
+    os.utime(killed[0], (time.time() - 3600, time.time() - 3600))
 
     # Run again: it finishes, every record is there, and only pages never read are OCR'd.
     cached = setup.cached_pages()
@@ -210,6 +221,7 @@ def test_interrupt_and_kill_then_finish(setup: Setup) -> None:
     assert proc.returncode in (0, 1), out + err  # one-page excerpts are not agreements: failed is fine
     assert_no_half_written_output(setup.out)
     assert not any(p.exists() for p in stale)
+    assert not any(p.name.startswith("aqb-") for p in setup.tmp.iterdir()), setup.temp_left()
     assert setup.records() == {f"scan-{d}.pdf.json" for d in range(DOCS)}
     lines = (setup.out / "records.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(x)["source"]["path"] for x in lines) == [f"scan-{d}.pdf" for d in range(DOCS)]
