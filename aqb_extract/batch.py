@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import signal
@@ -240,6 +241,31 @@ def remove_stale_run_temps(older_than: float = STALE_TEMP_SECONDS) -> list[Path]
     return removed
 
 
+#: An AF_UNIX socket's path holds at most 107 bytes on Linux, 103 on macOS; the forkserver's
+#: socket is "$TMPDIR/pymp-XXXXXXXX/listener-XXXXXXXX".
+SOCKET_PATH_MAX = 103
+_SOCKET_NAME = len("/pymp-XXXXXXXX/listener-XXXXXXXX")
+
+
+def socket_folder_fits() -> None:
+    """Make sure the forkserver can bind its socket: Python before 3.13 puts it under TMPDIR, and
+    a long TMPDIR (a pytest or CI temp path, a deep project folder) made every document fail
+    with "AF_UNIX path too long". As Python 3.13 does (cpython gh-132124), that one socket then
+    goes under ``/tmp``; everything else still uses TMPDIR. Python picks the folder once per
+    process: when it already has, this changes nothing."""
+    if len(os.fsencode(tempfile.gettempdir())) + _SOCKET_NAME <= SOCKET_PATH_MAX:
+        return
+    for short in ("/tmp", "/var/tmp", "/usr/tmp"):
+        if os.path.isdir(short) and os.access(short, os.W_OK | os.X_OK):
+            previous = tempfile.tempdir
+            tempfile.tempdir = short
+            try:
+                multiprocessing.util.get_temp_dir()
+            finally:
+                tempfile.tempdir = previous
+            return
+
+
 def _unexpected(item: InputFile, exc: BaseException) -> Record:
     """A document whose extraction raised what the pipeline does not expect: it fails alone."""
     log.error("internal error on %s", item.path, exc_info=exc)
@@ -273,7 +299,12 @@ def reusable_record(item: InputFile, out_dir: Path, settings: Settings, fp: str)
 
 
 def _extract_one(
-    item: InputFile, settings: Settings, pool: Executor | None, out_dir: Path, fp: str
+    item: InputFile,
+    settings: Settings,
+    pool: Executor | None,
+    out_dir: Path,
+    fp: str,
+    run_temp: Path | None = None,
 ) -> Record:
     """One document: its record, and for a scan its page images for the review report (which
     never decide the record: a picture that cannot be made is logged and left out).
@@ -283,7 +314,9 @@ def _extract_one(
     extraction = extract_document(item.path, settings, pool, item.rel)
     if settings.page_images and extraction.doc is not None and extraction.doc.method == "ocr":
         try:
-            write_page_images(item.path, extraction.doc, pages_dir(out_dir, item.rel), settings)
+            write_page_images(
+                item.path, extraction.doc, pages_dir(out_dir, item.rel), settings, temp_root=run_temp
+            )
         except (AqbError, OSError, ValueError) as exc:
             log.warning("no page images for %s: %s", item.rel, exc)
     return extraction.record.model_copy(update={"fingerprint": fp})
@@ -357,6 +390,7 @@ def run_batch(
     # forkserver, not fork: the pool starts while document threads run, and forking a threaded
     # process can deadlock on locks held by the other threads.
     ctx = multiprocessing.get_context("forkserver")
+    socket_folder_fits()
     # The workers watch this pipe: when this process dies, even by kill -9, its end closes and
     # they exit (a ProcessPoolExecutor's workers otherwise wait for work forever, each holding
     # its queues open, and keep the forkserver alive with them).
@@ -387,7 +421,7 @@ def run_batch(
                     elif needs_no_ocr(item, settings):
                         pending[pool.submit(_extract_one, item, settings, None, out_dir, fp)] = item
                     else:
-                        pending[docs.submit(_extract_one, item, settings, pool, out_dir, fp)] = item
+                        pending[docs.submit(_extract_one, item, settings, pool, out_dir, fp, run_temp)] = item
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     finish(pending.pop(fut), fut)

@@ -26,8 +26,12 @@ QUALITY = 70
 _TURN = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
 
 
-def write_page_images(path: Path, doc: DocumentText, dest: Path, settings: Settings) -> None:
-    """Write the page images of an OCR'd document to ``dest`` (atomically, file by file)."""
+def write_page_images(
+    path: Path, doc: DocumentText, dest: Path, settings: Settings, *, temp_root: Path | None = None
+) -> None:
+    """Write the page images of an OCR'd document to ``dest`` (atomically, file by file). Its
+    temp files go under ``temp_root`` when given: a batch's run folder, which the next run
+    removes if this one is killed mid-picture."""
     if doc.method != "ocr":
         return
     info = sniff(path, settings)
@@ -35,7 +39,7 @@ def write_page_images(path: Path, doc: DocumentText, dest: Path, settings: Setti
     numbers = [p.number for p in doc.pages]
     jobs = plan_pages(info, settings, numbers, pdf_pages)
     sizes = []
-    with tempfile.TemporaryDirectory(prefix="aqb-pageimg-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="aqb-pageimg-", dir=temp_root) as tmp:
         for job, page in zip(jobs, doc.pages, strict=True):
             folder = Path(tmp) / str(job.number)
             folder.mkdir()

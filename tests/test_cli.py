@@ -152,6 +152,29 @@ def test_installed_script_in_a_subprocess(run: Run, tmp_path: Path) -> None:
     )
 
 
+def test_a_long_tmpdir_does_not_break_the_worker_pool(tmp_path: Path) -> None:
+    """A TMPDIR too long for the forkserver's socket (Python < 3.13 binds it there) made every
+    document of a batch an "internal error ... AF_UNIX path too long"; found when the interrupt
+    test ran with its own TMPDIR under pytest-xdist."""
+    long_tmp = tmp_path / ("t" * 60) / ("m" * 40)
+    long_tmp.mkdir(parents=True)
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    shutil.copy(seed_path("000"), inp / "kassel.txt")
+    proc = subprocess.run(
+        [str(SCRIPT), "extract", str(inp), "--out", str(out), "--workers", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(long_tmp), "COLUMNS": "120"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    record = Record.model_validate_json((out / "kassel.txt.json").read_text(encoding="utf-8"))
+    assert record.status == "ok" and record.error is None, record.error
+    assert field_diff(seed_expected("000"), record) == []
+    assert list(long_tmp.iterdir()) == []  # and the run's temp folder went with it
+
+
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
