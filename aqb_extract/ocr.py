@@ -62,7 +62,14 @@ log = logging.getLogger(__name__)
 
 #: Bump when anything below changes what a page's OCR gives (skew rule, rescue rule, text
 #: layout): the OCR cache keys on it, so old results are not re-used for the new behaviour.
-PREPROCESS_VERSION = 2
+PREPROCESS_VERSION = 3
+
+#: Two words on one line further apart than this many word heights (the page's median) stand in
+#: two columns; a justified line's widest space is about one height.
+COLUMN_GAP_HEIGHTS = 4.0
+#: What stands between them in the page text: the gap a text layer has there, which the parsers
+#: read as a column border (:mod:`aqb_extract.fields.signatories`).
+COLUMN_SEPARATOR = "    "
 
 #: Pages whose measured skew is at least this many degrees are straightened before OCR.
 DESKEW_MIN_DEGREES = 1.0
@@ -528,12 +535,11 @@ def _looks_unreadable(page: PageText) -> bool:
 
 def tsv_to_page(tsv: str, *, number: int, rotation: int = 0, width: int = 0, height: int = 0) -> PageText:
     """Build the page text from Tesseract's TSV the way a person would lay it out: words joined by
-    a space, lines by a newline, paragraphs and blocks by a blank line (like the seeds). Each
+    a space, lines by a newline, paragraphs and blocks by a blank line (like the seeds), and two
+    words far apart on one line (two signature blocks side by side, which Tesseract sometimes
+    reads as one line) by :data:`COLUMN_SEPARATOR`, as a text layer writes them. Each
     :class:`Word` keeps its offset in that text, its box, and its confidence scaled to 0..1."""
-    parts: list[str] = []
-    words: list[Word] = []
-    length = 0
-    prev: tuple[str, str, str] | None = None
+    rows: list[tuple[str, str, str, str, float, tuple[int, int, int, int]]] = []
     for line in tsv.splitlines()[1:]:
         cols = line.split("\t")
         if len(cols) < 12 or cols[0] != "5":
@@ -541,17 +547,30 @@ def tsv_to_page(tsv: str, *, number: int, rotation: int = 0, width: int = 0, hei
         text = cols[11].strip()
         if not text:
             continue
-        block, par, ln = cols[2], cols[3], cols[4]
-        if prev is not None:
-            sep = "\n\n" if (block, par) != prev[:2] else "\n" if ln != prev[2] else " "
-            parts.append(sep)
-            length += len(sep)
-        prev = (block, par, ln)
         try:
             conf = min(1.0, max(0.0, float(cols[10]) / 100.0))
             left, top, w, h = (max(0, int(c)) for c in cols[6:10])
         except ValueError:
             conf, left, top, w, h = 0.0, 0, 0, 0, 0
+        rows.append((cols[2], cols[3], cols[4], text, conf, (left, top, w, h)))
+    heights = sorted(box[3] for *_, box in rows if box[3] > 0)
+    column_gap = COLUMN_GAP_HEIGHTS * heights[len(heights) // 2] if heights else math.inf
+    parts: list[str] = []
+    words: list[Word] = []
+    length = 0
+    prev: tuple[str, str, str] | None = None
+    prev_right = 0
+    for block, par, ln, text, conf, (left, top, w, h) in rows:
+        if prev is not None:
+            if (block, par) != prev[:2]:
+                sep = "\n\n"
+            elif ln != prev[2]:
+                sep = "\n"
+            else:
+                sep = COLUMN_SEPARATOR if left - prev_right > column_gap else " "
+            parts.append(sep)
+            length += len(sep)
+        prev, prev_right = (block, par, ln), left + w
         words.append(Word(text=text, conf=conf, start=length, left=left, top=top, width=w, height=h))
         parts.append(text)
         length += len(text)

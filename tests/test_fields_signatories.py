@@ -150,6 +150,20 @@ def test_side_by_side_with_readable_dates_and_wide_gaps() -> None:
     ]
 
 
+def test_side_by_side_with_a_speck_glued_to_den() -> None:
+    """OCR of a TIFF (seed 115): "'den" is "den" with a speck; the gaps are OCR's column borders."""
+    text = (
+        "Wiesbaden, 'den 2.7.20    Offenbach am Main, den 15. Juni 2020\n"
+        "Kai Klose    Tobias Häußler\n\n"
+        "Staatsminister     Stadtrat\n\n"
+        "Hessisches Ministerium    der Stadt Offenbach\n"
+    )
+    assert rows(parse(text, 2020, K.partner_by_ags("06413"))) == [
+        ("ministry", "Kai Klose", "Staatsminister", "Wiesbaden", dt.date(2020, 7, 2), "2.7.20"),
+        ("partner", "Tobias Häußler", "Stadtrat", "Offenbach am Main", dt.date(2020, 6, 15), "15. Juni 2020"),
+    ]
+
+
 def test_side_by_side_names_split_by_word_count_is_warned() -> None:
     text = (
         "Wiesbaden, den 1.7.2024 Fulda, den 2.7.2024\nAnna Beispiel Bernd Woide\nStaatssekretärin Landrat\n"

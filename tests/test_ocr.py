@@ -17,6 +17,7 @@ from aqb_extract.config import Settings
 from aqb_extract.errors import MissingDependencyError, OcrFailedError
 from aqb_extract.models import PageText
 from aqb_extract.ocr import (
+    COLUMN_SEPARATOR,
     check_tesseract,
     detect_orientation,
     estimate_skew,
@@ -59,6 +60,21 @@ def test_tsv_becomes_lines_and_paragraphs_with_offsets() -> None:
         assert page.text[w.start : w.start + len(w.text)] == w.text
     assert page.words[0].conf == pytest.approx(0.965) and page.words[3].conf == pytest.approx(0.4525)
     assert (page.number, page.rotation, page.width, page.words[4].top) == (3, 180, 2480, 130)
+
+
+def test_words_far_apart_on_one_line_are_two_columns() -> None:
+    """Two signature blocks side by side that Tesseract read as one line (seed 115's TIFF): the
+    wide gap becomes the text layer's column border; ordinary word spaces stay single."""
+    words = [("Kai", 238, 40), ("Klose", 291, 73), ("Tobias", 869, 90), ("Häußler", 971, 106)]
+    rows = [f"5\t1\t3\t1\t1\t{k}\t{left}\t900\t{w}\t23\t90\t{t}" for k, (t, left, w) in enumerate(words, 1)]
+    page = tsv_to_page("\n".join([HEADER, *rows]), number=4)
+    assert page.text == "Kai Klose" + COLUMN_SEPARATOR + "Tobias Häußler"
+    for w in page.words:
+        assert page.text[w.start : w.start + len(w.text)] == w.text
+    # a justified line's widest space (about one word height) is no column
+    wide = [("mit", 100, 40), ("dem", 170, 50)]
+    rows = [f"5\t1\t1\t1\t1\t{k}\t{left}\t100\t{w}\t23\t90\t{t}" for k, (t, left, w) in enumerate(wide, 1)]
+    assert tsv_to_page("\n".join([HEADER, *rows]), number=1).text == "mit dem"
 
 
 def test_empty_tsv_is_an_empty_page() -> None:

@@ -101,10 +101,10 @@ _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
 _BODY_END = "veroffentlicht"
 _COLUMN_GAP = 3
+"""This many spaces between words in a line mean two columns (a text layer's layout, and OCR's
+since it writes a wide gap as :data:`aqb_extract.ocr.COLUMN_SEPARATOR`)."""
 # "den" as OCR and typists write it after "Place,": "d.", and misreadings of "den".
-_DEN_LOOKALIKES = frozenset(
-    {"d.", "dcn", "deu", "dem", "clen", "dën"}
-)  # this many spaces between words in a line means two columns
+_DEN_LOOKALIKES = frozenset({"d.", "dcn", "deu", "dem", "clen", "dën"})
 
 
 @dataclass(frozen=True)
@@ -260,8 +260,13 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
     return any(_match_place(line.text_between(s, i), places)[1] >= 90 for s in range(max(0, i - 4), i))
 
 
+def _den_word(tok: _Token) -> str:
+    """The token folded for comparing with "den": a speck glued before it ("'den") is OCR's."""
+    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",")
+
+
 def _is_den(tok: _Token) -> bool:
-    word = fold(tok.text).rstrip(",")
+    word = _den_word(tok)
     return word.rstrip(".") == "den" or word in _DEN_LOOKALIKES
 
 
@@ -287,7 +292,7 @@ def _anchors(line: _Line, places: list[_Place]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     toks = line.tokens
     for i, tok in enumerate(toks):
-        word = fold(tok.text).rstrip(",")
+        word = _den_word(tok)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if i > 0 and (word.rstrip(".") == "den" or word in _DEN_LOOKALIKES):
             if _ends_place(line, i, places, word == "den"):
