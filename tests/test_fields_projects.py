@@ -889,3 +889,56 @@ def test_an_umlaut_beside_its_own_vowel_is_damage() -> None:
     # flags the pattern wherever a word is not in the lexicon)
     assert title_damage("Kurs Schreibwerkstäatt") == "an umlaut beside its own vowel"
     assert title_damage("Sprachförderung für Mütter") is None
+
+
+def test_full_stops_after_the_last_word_are_specks() -> None:
+    # held-out seeds 114 (heavy scan: "Langzeitarbeitslose..") and 115 (txt-ocr, unwarned before)
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Führerscheinförderung für Langzeitarbeitslose..\n"
+        + "- Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau.\n"
+        + "- Beratung durch den Verein Jugendhilfe e.V.\n- Sprachkurse, Bewerbungstraining etc.\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Führerscheinförderung für Langzeitarbeitslose",
+        "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau",
+        "Beratung durch den Verein Jugendhilfe e.V.",
+        "Sprachkurse, Bewerbungstraining etc.",
+    ]
+    assert sorted(w.field for w in result.warnings if "OCR specks" in w.message) == [
+        "projects[0]",
+        "projects[1]",
+    ]
+
+
+def test_a_lost_closing_quote_is_put_back_and_warned() -> None:
+    # held-out seed 114, bilevel TIFF: the closing mark at the end of the line was lost
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + '- Küchenhelferqualifizierung "Frischküche\n- Projekt „Bleib dran\n'
+        + '- "Ausbildungslotsen an beruflichen Schulen\n- Projekt "Zukunft" gestalten\n'
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        'Küchenhelferqualifizierung "Frischküche"',
+        "Projekt „Bleib dran“",
+        "Ausbildungslotsen an beruflichen Schulen",
+        'Projekt "Zukunft" gestalten',
+    ]
+    assert [w.field for w in result.warnings if "closing quote" in w.message] == [
+        "projects[0]",
+        "projects[1]",
+    ]
+
+
+def test_a_bracket_before_a_title_is_a_bullet_speck() -> None:
+    # held-out seed 114, heavy scan: "< Teilzeitausbildung …"
+    text = (
+        INTRO
+        + "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n\n< Teilzeitausbildung für Alleinerziehende\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == ["Teilzeitausbildung für Alleinerziehende"]

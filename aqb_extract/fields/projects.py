@@ -49,7 +49,7 @@ _NUMBER_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|[a-z]\))\s+")
 # A run of dots and bullet glyphs before a capital: what OCR leaves of a bullet (". - Berufs…",
 # ".. Ausbildungslotsen", ".Lernwerkstatt", ". » Außerschulischer"). No title starts with a dot;
 # commas and apostrophes stay out (",," is how OCR reads an opening „).
-_RESIDUE = "-–—•·∙*«»°º>›‣▪■□●○◦➢➤►✓✔→~:;."
+_RESIDUE = "-–—•·∙*«»°º<>‹›‣▪■□●○◦➢➤►✓✔→~:;."
 _RESIDUE_MARKER = re.compile(
     rf"^([{re.escape(_RESIDUE)}]+(?:\s+[{re.escape(_RESIDUE)}]+)*)\s*(?=[A-ZÄÖÜ0-9„“\"])"
 )
@@ -76,6 +76,9 @@ _PAGE_FURNITURE = re.compile(
 _TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ]|\|)$")
 # Specks glued to the last character ("„Frischküche“*", "2026°").
 _GLUED_SPECKS = "*°º^~"
+# Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
+# item of an agreement ends with one, and an abbreviation that could is short ("etc.", "e.V.").
+_TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
 _SINGLE_QUOTES = "'‘’‚`´"
@@ -457,6 +460,10 @@ def _trailing_specks(title: str) -> tuple[str, list[str]]:
             dropped.append(title[-1])
             title = title[:-1].rstrip()
             continue
+        if m := _TRAILING_STOPS.search(title):
+            dropped.append(m.group(0))
+            title = title[: m.start()]
+            continue
         return title, dropped
 
 
@@ -705,11 +712,31 @@ def _check_headings(
             )
 
 
+_QUOTE_PAIRS = (("„", "“"), ('"', '"'))
+
+
+def lost_closing_quote(title: str) -> str:
+    """``title`` with the closing mark of a quotation that runs to its end unclosed ('…
+    "Frischküche', '… „Bleib dran'): OCR lost that small mark at the line's end. Only a quotation
+    of a few words after a space; a quote before the whole title is a speck
+    (:func:`open_quote_speck`, applied first)."""
+    for opener, closer in _QUOTE_PAIRS:
+        at = title.rfind(opener)
+        if at <= 0 or title[at - 1] != " ":
+            continue
+        quoted = title[at + 1 :]
+        unclosed = title.count('"') % 2 == 1 if opener == '"' else not any(q in quoted for q in _QUOTE_CHARS)
+        if unclosed and quoted[:1].isalpha() and quoted[-1:].isalnum() and len(quoted.split()) <= 4:
+            return title + closer
+    return title
+
+
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
     (open_quote_speck, "quote mark before the title taken as a speck"),
     (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
+    (lost_closing_quote, "closing quote mark lost at the end, put back"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
