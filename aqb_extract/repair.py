@@ -1582,6 +1582,12 @@ def _repairer_for(knowledge: Knowledge) -> _Repairer:
     return _Repairer(knowledge)
 
 
+def known_word(word: str, knowledge: Knowledge) -> bool:
+    """Is ``word`` a known word as written (lexicon, wordfreq, or a compound of known words)?
+    For parsers that know no name stands where they look (a project title)."""
+    return _repairer_for(knowledge).knows(word)
+
+
 def repair_document(doc: SplitDocument, knowledge: Knowledge | None = None) -> SplitDocument:
     """Repair every part of a split agreement (titles too), keeping each part's raw text beside
     the repaired one so parsers can report what was written."""

@@ -942,3 +942,22 @@ def test_a_bracket_before_a_title_is_a_bullet_speck() -> None:
     )
     result = parse_projects(doc5(text), K)
     assert [p.title for p in result.value or ()] == ["Teilzeitausbildung für Alleinerziehende"]
+
+
+def test_a_title_word_no_word_list_knows_is_warned() -> None:
+    # held-out seeds 114 (txt-ocr, unwarned before) and 115 (TIFF, an 'ok' record): slips that
+    # leave a plausible word; compounds of known words, acronyms and lexicon words are no alarm
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Grundaqualifizierung Gebäudereinigung\n- Küchenheiferqualifizierung „Frischküche“\n"
+        + "- Grundqualifizierung Gebäudereinigung\n- FAuB und PersA für Jobcoaching\n"
+    )
+    result = parse_projects(doc5(text), K)
+    unknown = [
+        (w.field, w.message.split(" is in ")[0]) for w in result.warnings if "no word list" in w.message
+    ]
+    assert unknown == [
+        ("projects[0]", "'Grundaqualifizierung'"),
+        ("projects[1]", "'Küchenheiferqualifizierung'"),
+    ]

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Category, Knowledge
 from ..models import Extracted, FieldWarning, Part, Project, SplitDocument
-from ..repair import dotless_twin
+from ..repair import dotless_twin, known_word
 from .dates import folded_words
 
 FIELD = "projects"
@@ -411,6 +411,22 @@ def _dotted_word(title: str, lexicon: frozenset[str]) -> str | None:
     return None
 
 
+# A word worth asking about: six letters or more, written as words are (not "FAuB", "PersA").
+_PLAIN_WORD = re.compile(r"[A-ZÄÖÜa-zäöüß][a-zäöüß]{5,}")
+
+
+def _unknown_word(title: str, knowledge: Knowledge) -> str | None:
+    """A word of ``title`` that no word list knows, nor as a compound of known words, or None.
+    Repair leaves such a word alone (it may be a name); a slip that keeps a word plausible
+    ("Grundaqualifizierung", "Küchenheiferqualifizierung") looks just like one. Project titles
+    are made of ordinary words, so an unknown one is worth a look."""
+    for token in title.split():
+        for word in re.split(r"[-/]", token.strip(_TITLE_MARKS)):
+            if _PLAIN_WORD.fullmatch(word) and not known_word(word, knowledge):
+                return word
+    return None
+
+
 def _close_quote(title: str) -> str:
     """A title opened with „ closes with “; OCR reads that “ as ‘ ’ ' or ". Only the last character
     is touched, and only when the opening quote is left unclosed."""
@@ -789,6 +805,8 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             damage = title_damage(piece) or _dotted_word(piece, knowledge.lexicon)
             if damage:
                 state.warn(f"title looks damaged ({damage}): {piece!r}", 0.85, key)
+            elif unknown := _unknown_word(piece, knowledge):
+                state.warn(f"{unknown!r} is in no word list (a name, or misread): {piece!r}", 0.9, key)
             projects.append(
                 Project(category=item.category.number, category_name=item.category.name, title=piece)
             )
