@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
+from aqb_extract.batch import RUN_TEMP_PREFIX, remove_stale_run_temps
 from aqb_extract.errors import UsageError
 from aqb_extract.models import Record, Source
 from aqb_extract.output import record_path, write_atomic, write_batch_files, write_record
@@ -62,3 +68,30 @@ def test_batch_files(tmp_path: Path) -> None:
     ]
     assert rows[1]["error"] == "the file is empty (0 bytes)."
     assert json.loads((tmp_path / "b.pdf.json").read_text())["status"] == "failed"
+
+
+def test_only_the_temp_folders_of_runs_that_are_gone_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed with kill -9 leaves its temp folder; the next run removes it, but never the
+    folder of a run still going (its pid alive), a fresh one, or anything not named as ours."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_pid = int(gone.stdout)
+    folders = {
+        "killed": tmp_path / f"{RUN_TEMP_PREFIX}{dead_pid}-abc",
+        "running": tmp_path / f"{RUN_TEMP_PREFIX}{os.getpid()}-def",
+        "fresh": tmp_path / f"{RUN_TEMP_PREFIX}{dead_pid}-ghi",
+        "not ours": tmp_path / f"{RUN_TEMP_PREFIX}x-jkl",
+    }
+    for name, folder in folders.items():
+        (folder / "sub").mkdir(parents=True)
+        (folder / "sub" / "img-000.jpg").write_bytes(b"x")
+        if name != "fresh":
+            os.utime(folder, (time.time() - 3600, time.time() - 3600))
+    assert remove_stale_run_temps() == [folders["killed"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f.name for n, f in folders.items() if n != "killed"
+    )
