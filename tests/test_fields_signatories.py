@@ -697,3 +697,17 @@ def test_capitals_without_a_vowel_are_a_scribble_not_a_name() -> None:
     )
     result = parse(text, 2025, K.partner_by_ags("06533"))
     assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Susanne Groß"]
+
+
+def test_two_names_glued_by_ocr_are_split() -> None:
+    # held-out seed 115, heavy scan: the space in "Jens Krüger" lost under a signature
+    text = (
+        "Kassel, den 10.7.24\n\n"
+        "Heike Hofmann   ../    JensKrüger \nStaatsministerin See    Landrat    N\n"
+        "Hessisches Ministerium    des Landkreises Kassel\n\nfür Arbeit, Integration,\nJugend und Soziales\n"
+    )
+    result = parse(text, 2024, K.partner_by_ags("06633"))
+    assert [(s.name, s.role) for s in result.value or ()] == [
+        ("Heike Hofmann", "Staatsministerin"),
+        ("Jens Krüger", "Landrat"),
+    ]

@@ -493,15 +493,20 @@ class _NoisyNames:
 
 
 def _name_words(line: _Line) -> list[tuple[int, str]]:
-    """(token index, word) with the noise around each token cut off; a token glued by OCR
-    ("Kätrin.Wagner") gives two words."""
+    """(token index, word) with the noise around each token cut off; a token OCR glued
+    ("Kätrin.Wagner", "JensKrüger": the space lost) gives two words."""
     out: list[tuple[int, str]] = []
     for k, tok in enumerate(line.tokens):
         text = tok.text if tok.text in ("Dr.", "Prof.") else tok.text.strip(_NOISE_EDGES + ".")
-        for word in re.split(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])", text):
+        for word in _GLUED_NAMES.split(text):
             if word:
                 out.append((k, word))
     return out
+
+
+# Where OCR glued two name words: a full stop between them, or nothing between a word of two
+# small letters or more and a capitalised one ("JensKrüger"; "Dr.Anna" too, "McAllister" not).
+_GLUED_NAMES = re.compile(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])|(?<=[a-zäöüß]{2})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 
 
 def _is_name_word(word: str) -> bool:
