@@ -711,3 +711,21 @@ def test_two_names_glued_by_ocr_are_split() -> None:
         ("Heike Hofmann", "Staatsministerin"),
         ("Jens Krüger", "Landrat"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("names", "year", "ags", "expected"),
+    [
+        ("Kai Klose Adil Kühn-Weißbrod", 2019, "06439", ("Kai Klose", "Adil Kühn-Weißbrod")),
+        ("HeikeHofmann Marlies Kößler", 2024, "06635", ("Heike Hofmann", "Marlies Kößler")),
+    ],
+)
+def test_minister_and_partner_on_one_line_when_one_place_line_was_lost(
+    names: str, year: int, ags: str, expected: tuple[str, str]
+) -> None:
+    # txt-ocr, held-out seeds 112 and 107: the partner's "Place, den" line is gone, so the block
+    # looked stacked, and the name line went whole to the minister
+    text = f"Wiesbaden, den 22.8.19\n\n{names}\n\nStaatsminister m Landrat SS E\n"
+    result = parse(text, year, K.partner_by_ags(ags))
+    assert tuple(s.name for s in result.value or ()) == expected
+    assert not any("not a known minister" in m for _, m in messages(result))

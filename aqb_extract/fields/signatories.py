@@ -777,6 +777,8 @@ class _Reader:
             for side, (a, b) in (("ministry", left), ("partner", right)):
                 self._set_name(side, line.text_between(a, b), line.raw_between(a, b), 0.0)
             return
+        if len(line.tokens) - s >= 3 and self._minister_beside_a_name(line, s):
+            return
         text, raw = line.text_between(s, len(line.tokens)), line.raw_between(s, len(line.tokens))
         minister, score = _match_minister(text, self.ministers)
         if minister is not None and score >= NAME_MIN:
@@ -784,6 +786,25 @@ class _Reader:
             return
         self._flush_pending()
         self.pending_names.append((text, raw, score, None))
+
+    def _minister_beside_a_name(self, line: _Line, s: int) -> bool:
+        """Two names on one line although only one column was seen ("Kai Klose Adil
+        Kühn-Weißbrod", "HeikeHofmann Marlies Kößler" where OCR lost the partner's place line):
+        the year's minister at the start (glued or not) and a name after it. A stacked block
+        never has two names on a line."""
+        best: tuple[float, int] = (0.0, 0)
+        for cut in range(s + 1, min(s + 5, len(line.tokens) - 1)):
+            _, score = _match_minister_glued(line.text_between(s, cut), self.ministers)
+            if score > best[0]:
+                best = (score, cut)
+        score, cut = best
+        if score < NAME_MIN or not _is_name(line.tokens[cut:]):
+            return False
+        self.two_columns = True
+        self._set_name("ministry", line.text_between(s, cut), line.raw_between(s, cut), score)
+        end = len(line.tokens)
+        self._set_name("partner", line.text_between(cut, end), line.raw_between(cut, end), 0.0)
+        return True
 
     def noisy_names_on(self, line: _Line) -> None:
         """Names on a line with OCR noise around them ("GE ls] Kai Klose RS A Matthias Bräutigam").
