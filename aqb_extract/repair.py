@@ -1582,10 +1582,14 @@ def _repairer_for(knowledge: Knowledge) -> _Repairer:
     return _Repairer(knowledge)
 
 
-def known_word(word: str, knowledge: Knowledge) -> bool:
+def known_word(word: str, knowledge: Knowledge, *, lexicon: bool = True) -> bool:
     """Is ``word`` a known word as written (lexicon, wordfreq, or a compound of known words)?
-    For parsers that know no name stands where they look (a project title)."""
-    return _repairer_for(knowledge).knows(word)
+    For parsers that know no name stands where they look (a project title). ``lexicon=False``
+    asks whether German at large knows it: the lexicon also lists abbreviations ("ausländ")."""
+    repairer = _repairer_for(knowledge)
+    if lexicon:
+        return repairer.knows(word)
+    return _zipf(word) >= MIN_KNOWN or bool(repairer._splits(word))
 
 
 def repair_document(doc: SplitDocument, knowledge: Knowledge | None = None) -> SplitDocument:

@@ -899,6 +899,7 @@ def test_full_stops_after_the_last_word_are_specks() -> None:
         + "- Führerscheinförderung für Langzeitarbeitslose..\n"
         + "- Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau.\n"
         + "- Beratung durch den Verein Jugendhilfe e.V.\n- Sprachkurse, Bewerbungstraining etc.\n"
+        + "- Anerkennungsberatung für Geflüchtete mit ausländ.\n"
     )
     result = parse_projects(doc5(text), K)
     assert [p.title for p in result.value or ()] == [
@@ -906,6 +907,7 @@ def test_full_stops_after_the_last_word_are_specks() -> None:
         "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau",
         "Beratung durch den Verein Jugendhilfe e.V.",
         "Sprachkurse, Bewerbungstraining etc.",
+        "Anerkennungsberatung für Geflüchtete mit ausländ.",  # an abbreviation keeps its dot
     ]
     assert sorted(w.field for w in result.warnings if "OCR specks" in w.message) == [
         "projects[0]",

@@ -77,7 +77,8 @@ _TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[�
 # Specks glued to the last character ("„Frischküche“*", "2026°").
 _GLUED_SPECKS = "*°º^~"
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
-# item of an agreement ends with one, and an abbreviation that could is short ("etc.", "e.V.").
+# item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
+# "etc.", "ausländ."): the word before it must be one German knows (see _trailing_specks).
 _TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
@@ -456,7 +457,7 @@ def open_quote_speck(title: str) -> str:
     return title
 
 
-def _trailing_specks(title: str) -> tuple[str, list[str]]:
+def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
     """``title`` without specks read as letters or quotes at its end, and what was dropped.
 
     A closing quote is a speck when nothing in the title opened one. The caller warns: a speck
@@ -476,7 +477,10 @@ def _trailing_specks(title: str) -> tuple[str, list[str]]:
             dropped.append(title[-1])
             title = title[:-1].rstrip()
             continue
-        if m := _TRAILING_STOPS.search(title):
+        if (m := _TRAILING_STOPS.search(title)) and (
+            len(m.group(0)) > 1
+            or known_word(title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1], knowledge, lexicon=False)
+        ):
             dropped.append(m.group(0))
             title = title[: m.start()]
             continue
@@ -790,7 +794,7 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 continue
             piece = split_marker(piece)[1]
             key = f"{FIELD}[{len(projects)}]"
-            piece, specks = _trailing_specks(piece)
+            piece, specks = _trailing_specks(piece, knowledge)
             if specks:
                 shown = " ".join(reversed(specks))
                 state.warn(f"{shown!r} at the end taken as OCR specks: {piece!r}", 0.9, key)
