@@ -963,3 +963,23 @@ def test_a_title_word_no_word_list_knows_is_warned() -> None:
         ("projects[0]", "'Grundaqualifizierung'"),
         ("projects[1]", "'Küchenheiferqualifizierung'"),
     ]
+
+
+def test_a_hyphen_between_two_small_words_and_specks_before_a_final_dot() -> None:
+    # held-out seed 116, heavy scans: "in-der", and a closing quote read as "*."
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Assistierte Ausbildung in-der Altenpflegehilfe\n"
+        + '- Küchenhelferqualifizierung "Frischküche*.\n'
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Assistierte Ausbildung in der Altenpflegehilfe",
+        'Küchenhelferqualifizierung "Frischküche"',
+    ]
+    assert [w.field for w in result.warnings if w.field != "projects"] == [
+        "projects[0]",
+        "projects[1]",
+        "projects[1]",
+    ]

@@ -74,8 +74,9 @@ _PAGE_FURNITURE = re.compile(
 # "… eG" are kept. A bar alone at the end ("Gebäudereinigung |") is one too: repair reads it as the
 # numeral I only where the text shows that the title is numbered (repair._numbers_a_title).
 _TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ]|\|)$")
-# Specks glued to the last character ("„Frischküche“*", "2026°").
+# Specks glued to the last character ("„Frischküche“*", "2026°", "Frischküche*.").
 _GLUED_SPECKS = "*°º^~"
+_GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
 # item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
 # "etc.", "ausländ."): the word before it must be one German knows (see _trailing_specks).
@@ -473,9 +474,9 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             dropped.append(title[-1])
             title = _trailing_marks(title[:-1])[0]
             continue
-        if len(title) > 1 and title[-1] in _GLUED_SPECKS:
-            dropped.append(title[-1])
-            title = title[:-1].rstrip()
+        if m := _GLUED_SPECK_RUN.search(title):
+            dropped.append(m.group(0))
+            title = title[: m.start()].rstrip()
             continue
         if (m := _TRAILING_STOPS.search(title)) and (
             len(m.group(0)) > 1
@@ -495,10 +496,10 @@ _STRAY_STOP = re.compile(
 )
 
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
-# "und-Fachkräftesicherung"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
+# "und-Fachkräftesicherung", "in-der"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
 _STRAY_HYPHEN = re.compile(
     r"(?<![\w-])(der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus)-"
-    r"([A-ZÄÖÜ][a-zäöüß]{2,})"
+    r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
 )
 
 

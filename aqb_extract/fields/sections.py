@@ -51,18 +51,36 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
             cleaned = " ".join([*known, *words[len(known) :]])
             score, rest = ratio / 100.0, cleaned[len(start) :]
             break
-    forms = (form for p in knowledge.partners for form in p.surface_forms())
-    if not any(
-        rest.endswith(" " + form) and _PLAIN_WORDS.fullmatch(rest[: -len(form) - 1]) for form in forms
-    ):
-        score = min(score, PARTNER_UNREAD)
-    return cleaned, score
+    forms = tuple(form for p in knowledge.partners for form in p.surface_forms())
+    if _names_partner(rest, forms):
+        return cleaned, score
+    mended = _mend_partner_part(rest)
+    if mended != rest and _names_partner(mended, forms):
+        return cleaned[: len(cleaned) - len(rest)] + mended, min(score, PARTNER_MENDED)
+    return cleaned, min(score, PARTNER_UNREAD)
+
+
+def _names_partner(rest: str, forms: tuple[str, ...]) -> bool:
+    """Does § 5's title, after its fixed start, end in a partner's name as documents write it?"""
+    return any(rest.endswith(" " + form) and _PLAIN_WORDS.fullmatch(rest[: -len(form) - 1]) for form in forms)
 
 
 _PLAIN_WORDS = re.compile(r"(?: [^\W\d_]+)*")
 """What joins § 5's start to the partner's name: plain words ("des", "im", "in der", and in seed
 000 "in der Stadt" before "documenta Stadt Kassel"), no marks ("in’der" is a speck between
 words)."""
+
+PARTNER_MENDED = 0.8
+"""Confidence of a § 5 title that names a partner once specks are taken out (warned)."""
+_SPECK_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])[.,'‘’`´]\s*(?=[^\W\d_])")
+_TRAILING_SPECK_TOKENS = re.compile(r"(?:\s+(?:[^\w\s]+|\d{1,2}|[^\W\d_]))+$")
+
+
+def _mend_partner_part(rest: str) -> str:
+    """The partner's part of § 5's title without OCR's specks: a mark between two words where a
+    space was ("Stadt‘Offenbach", "Kreises. Offenbach") and tokens without a word after the
+    name ("Stadt Kassel 5"), as a partner's name ends in a word."""
+    return _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest))
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
@@ -79,6 +97,13 @@ def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 FieldWarning(
                     field=f"sections[{len(out)}].title",
                     message=f"unusual title for § {s.number}: {s.title!r}",
+                )
+            )
+        elif s.number == 5 and score == PARTNER_MENDED:
+            warnings.append(
+                FieldWarning(
+                    field=f"sections[{len(out)}].title",
+                    message=f"§ 5's title names the partner once OCR specks are taken out: {s.title!r}",
                 )
             )
         elif s.number == 5 and score <= PARTNER_UNREAD:
