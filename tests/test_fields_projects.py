@@ -983,3 +983,24 @@ def test_a_hyphen_between_two_small_words_and_specks_before_a_final_dot() -> Non
         "projects[1]",
         "projects[1]",
     ]
+
+
+def test_an_item_whose_bullet_was_lost_is_no_wrap_when_its_first_part_would_have_fitted() -> None:
+    # held-out seed 117, 300 dpi: "• Azubi-Sprachcoaching" read without its bullet; "Azubi-"
+    # would have fitted on the line above, so that line did not wrap
+    prose = "Der Landkreis Groß-Gerau finanziert mit den Mitteln des Ausbildungs- und Quali-"  # 80 wide
+    text = (
+        f"{prose}\n2023 in den jeweiligen Maßnahmenarten folgende Projekte:\n\n"
+        "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "• Assistierte Ausbildung in der Altenpflegehilfe\n"
+        "• Ausbildungsplatzakquise für Jugendliche mit Behinderung\nAzubi-Sprachcoaching\n"
+        "• Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Assistierte Ausbildung in der Altenpflegehilfe",
+        "Ausbildungsplatzakquise für Jugendliche mit Behinderung",
+        "Azubi-Sprachcoaching",
+        "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)",
+    ]
+    assert any("taken as its own project: 'Azubi-Sprachcoaching'" in w.message for w in result.warnings)

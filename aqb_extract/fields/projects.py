@@ -324,8 +324,11 @@ def _trailing_marks(text: str) -> tuple[str, list[str]]:
 
 def _could_wrap(line: _Line, next_body: str, width: int) -> bool:
     """Whether ``line`` reached the right margin: the first word of the next line would not have
-    fitted after it. A short line was ended on purpose, whatever it ends with."""
+    fitted after it. A short line was ended on purpose, whatever it ends with. A hyphenated word
+    wraps after its hyphen, so only its first part must not have fitted ("Azubi-" of
+    "Azubi-Sprachcoaching", an item whose bullet OCR lost, seed 117)."""
     first = next_body.split(" ", 1)[0]
+    first = first[: first.find("-", 1) + 1] or first
     return len(line.text) + 1 + len(first) >= WRAP_SHARE * width
 
 
