@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Category, Knowledge
 from ..models import Extracted, FieldWarning, Part, Project, SplitDocument
-from ..repair import dotless_twin, known_word
+from ..repair import dotless_twin, known_word, truncated_word
 from .dates import folded_words
 
 FIELD = "projects"
@@ -79,7 +79,7 @@ _GLUED_SPECKS = "*°º^~"
 _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
 # item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
-# "etc.", "ausländ."): the word before it must be one German knows (see _trailing_specks).
+# "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
 _TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
@@ -483,7 +483,7 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             continue
         if (m := _TRAILING_STOPS.search(title)) and (
             len(m.group(0)) > 1
-            or known_word(title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1], knowledge, lexicon=False)
+            or not truncated_word(title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1], knowledge)
         ):
             dropped.append(m.group(0))
             title = title[: m.start()]
