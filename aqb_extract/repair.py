@@ -253,6 +253,7 @@ def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
             or _list_marker(tokens, index)
             or _speck(tokens, index, _quote_open(quotes))
             or _in_context(tokens, index)
+            or _age_label(token)
             or repairer.token(token)
         )
         fixed, local = _leading_specks(token, fixed, local, repairer)
@@ -339,6 +340,21 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
     if token == "-" and _spaced_dash(tokens, index):
         return _edit(token, "–", "spaced hyphen before a linking word: the German dash")
     return None
+
+
+# An age label ("U25", "(Ü50)") with a digit read as a letter ("ÜS0", "U2S", "(Ü5O)"); at least
+# one digit must be left, so an abbreviation of letters ("USO") is not taken for one. Whether its
+# "U" had dots is for the pixels to say (glyphs.py), not the text.
+_AGE_LABEL = re.compile(r"^(?P<open>\(?)(?P<u>[UÜ])(?P<num>[0-9SOoIl|]{2})(?P<close>\)?[.,;:]?)$")
+_DIGIT_LOOKALIKES = str.maketrans("SOoIl|", "500111")
+
+
+def _age_label(token: str) -> tuple[str, tuple[_Edit, ...]] | None:
+    m = _AGE_LABEL.match(token)
+    if m is None or m["num"].isdigit() or not any(c.isdigit() for c in m["num"]):
+        return None
+    fixed = m["open"] + m["u"] + m["num"].translate(_DIGIT_LOOKALIKES) + m["close"]
+    return _edit(token, fixed, "digit of an age label read as a letter")
 
 
 # --------------------------------------------------------------------------- words split by OCR

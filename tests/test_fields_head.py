@@ -316,6 +316,10 @@ def test_section_5_title_start_snaps_and_the_partner_must_be_known(raw: str, tit
             "Ziele für die Umsetzung in der Stadt Offenbach am Main",
         ),
         ("Ziele für die Umsetzung in der Stadt Kassel 5", "Ziele für die Umsetzung in der Stadt Kassel"),
+        (
+            "Ziele für die Umsetzung im Landkreis-Kassel",
+            "Ziele für die Umsetzung im Landkreis Kassel",
+        ),  # seed 119
     ],
 )
 def test_section_5_title_names_the_partner_once_specks_are_out_and_says_so(raw: str, title: str) -> None:

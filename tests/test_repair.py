@@ -433,3 +433,21 @@ def test_dots_a_speck_put_on_a_vowel_are_taken_off_unknown_words() -> None:
     assert (
         repair_text("Männer Bär Höhe Jürgen Müller Gießen", k).text == "Männer Bär Höhe Jürgen Müller Gießen"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # txt-ocr of held-out seed 118: a digit of the age label read as a letter
+        ("Digitale Grundbildung für Ältere (ÜS0)", "Digitale Grundbildung für Ältere (Ü50)"),
+        ("Jobcoaching U2S,", "Jobcoaching U25,"),
+        ("Sprachkurs (Ü5O).", "Sprachkurs (Ü50)."),
+        # no digit left: letters, not an age ("USO"); right already: untouched
+        ("der USO Verband", "der USO Verband"),
+        ("U25 und Ü50", "U25 und Ü50"),
+    ],
+)
+def test_an_age_label_gets_its_digits_back(raw: str, expected: str) -> None:
+    fixed = repair_text(raw)
+    assert fixed.text == expected
+    assert all(c.reason == "digit of an age label read as a letter" for c in fixed.changes)

@@ -55,8 +55,9 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
     if _names_partner(rest, forms):
         return cleaned, score
     mended = _mend_partner_part(rest)
-    if mended != rest and _names_partner(mended, forms):
-        return cleaned[: len(cleaned) - len(rest)] + mended, min(score, PARTNER_MENDED)
+    for candidate in (mended, mended.replace("-", " ")):  # "im Landkreis-Kassel"
+        if candidate != rest and _names_partner(candidate, forms):
+            return cleaned[: len(cleaned) - len(rest)] + candidate, min(score, PARTNER_MENDED)
     return cleaned, min(score, PARTNER_UNREAD)
 
 
@@ -79,7 +80,8 @@ _TRAILING_SPECK_TOKENS = re.compile(r"(?:\s+(?:[^\w\s]+|\d{1,2}|[^\W\d_]))+$")
 def _mend_partner_part(rest: str) -> str:
     """The partner's part of § 5's title without OCR's specks: a mark between two words where a
     space was ("Stadt‘Offenbach", "Kreises. Offenbach") and tokens without a word after the
-    name ("Stadt Kassel 5"), as a partner's name ends in a word."""
+    name ("Stadt Kassel 5"), as a partner's name ends in a word. A hyphen for a space is tried
+    by the caller only if this alone names no partner ("Groß-Gerau" has its own)."""
     return _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest))
 
 
