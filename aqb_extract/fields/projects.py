@@ -62,6 +62,9 @@ _DASHES = ("-", "–", "—")
 # quote is glued to its word, so these are specks too (unless the title closes a quote later).
 _QUOTE_RESIDUE = re.compile(rf"^((?:[{re.escape(_RESIDUE)}\"'„“”‚‘’`´]+\s+)+)(?=[A-ZÄÖÜ0-9])")
 _QUOTE_CHARS = "\"'„“”‚‘’`´»«"
+# A bullet with a speck read as an apostrophe glued to the title ("-'Fachkräftesicherung …"),
+# when no other single quote in the line could be its partner.
+_BULLET_QUOTE = re.compile(r"^([-–—•·*»«]['‘’`´])\s*(?=[A-ZÄÖÜ])")
 # Running headers and footers that slipped into § 5 ("AQB 2020 | Stadt Offenbach",
 # "Zielvereinbarung 2019 – Rheingau-Taunus-Kreis", "Seite 2 von 4", "- 2 -").
 _PAGE_FURNITURE = re.compile(
@@ -224,6 +227,8 @@ def split_marker(line: str) -> tuple[str | None, str]:
     if line[:1] == "_":
         return "_", line.lstrip("_ ").strip()
     if m := _RESIDUE_MARKER.match(line):
+        return m.group(1), line[m.end() :].strip()
+    if (m := _BULLET_QUOTE.match(line)) and not any(q in line[m.end() :] for q in _SINGLE_QUOTES):
         return m.group(1), line[m.end() :].strip()
     if (m := _QUOTE_RESIDUE.match(line)) and not any(q in line[m.end() :] for q in _QUOTE_CHARS):
         return m.group(1).strip(), line[m.end() :].strip()
@@ -506,15 +511,20 @@ _STRAY_HYPHEN = re.compile(
 )
 
 
-def _comma_pair(title: str) -> int | None:
-    """Where a comma stands for the ";" that joins two projects in one item, or None: the part
-    after it starts with the title's own first word ("Teilzeitausbildung Modul Kinderbetreuung,
-    Teilzeitausbildung Modul Prüfungsvorbereitung"), which no enumeration inside one title does."""
+def _comma_pair(title: str) -> tuple[int, str] | None:
+    """Where a comma (or a hyphen glued to both words) stands for the ";" that joins two
+    projects in one item, and which mark it is, or None: the part after it starts with the
+    title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul
+    Prüfungsvorbereitung", "… Prüfungsvorbereitung-Teilzeitausbildung für …" on a heavy scan),
+    which no enumeration or compound inside one title does."""
     words = title.split()
     if len(words) < 4 or len(words[0]) < 4 or not words[0][:1].isupper() or not words[0].isalpha():
         return None
-    at = title.find(", " + words[0] + " ")
-    return at if at > 0 else None
+    for mark in (", ", "-"):
+        at = title.find(mark + words[0] + " ")
+        if at > 0:
+            return at, mark.strip()
+    return None
 
 
 def _stray_apostrophe(title: str) -> str:
@@ -524,17 +534,28 @@ def _stray_apostrophe(title: str) -> str:
     return _STRAY_APOSTROPHE.sub(r"\1 ", title)
 
 
-def _lines_of(doc: SplitDocument) -> tuple[list[_Line], str] | None:
+# A short token far right of a line, past a column gap (ocr.COLUMN_SEPARATOR): a speck or a
+# stamp's edge beside the list, which has one column ("* Schulung Mitarbeiterschaft    5").
+_FAR_SPECK = re.compile(r" {3,}(\S{1,3})$")
+
+
+def _lines_of(doc: SplitDocument) -> tuple[list[_Line], str, list[tuple[str, str]]] | None:
+    """§ 5's lines, its raw text, and the specks cut off far right of a line (with the line)."""
     section = doc.section(5)
     if section is None:
         return None
     lines = []
+    far: list[tuple[str, str]] = []
     for text, raw in paired_lines(section):
         if not text.strip():
             continue
+        text = text.rstrip()
+        if m := _FAR_SPECK.search(text):
+            far.append((m.group(1), text[: m.start()].strip()))
+            text = text[: m.start()]
         marker, body = split_marker(text)
         lines.append(_Line(text=text.strip(), raw=raw.strip(), marker=marker, body=body))
-    return lines, section.raw
+    return lines, section.raw, far
 
 
 def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[list[_Item], list[_Line]]:
@@ -755,12 +776,20 @@ def lost_closing_quote(title: str) -> str:
     return title
 
 
+# A small word that German writes in lower case inside a title, capitalised by OCR after a
+# word ("Qualifizierung Zur Pflegehelferin"); after a dash or inside quotes it may start a phrase.
+_CAPITAL_SMALL_WORD = re.compile(
+    r"(?<=[a-zß\u00e0-\u00ff] )(Zur|Zum|Für|Und|Oder|Der|Die|Das|Den|Dem|Des|Mit|Von|Vom|Im|In|Am|An|Auf|Aus|Bei)(?= )"
+)
+
+
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
     (open_quote_speck, "quote mark before the title taken as a speck"),
     (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
+    (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
@@ -777,8 +806,10 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
         return Extracted(
             value=None, confidence=0.0, warnings=(FieldWarning(field=FIELD, message="§ 5 not found"),)
         )
-    lines, section_raw = found
+    lines, section_raw, far = found
     state = _State()
+    for speck, where in far:
+        state.warn(f"{speck!r} far right of a line taken as a speck: {where!r}", 0.95)
     items, used = _collect(lines, knowledge, state)
 
     projects: list[Project] = []
@@ -789,8 +820,9 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             title = _join(title, line.body)
         raw = "\n".join(line.raw for line in item.lines)
         pieces = title.split(";")
-        if len(pieces) == 1 and (cut := _comma_pair(title)) is not None:
-            state.warn(f"',' read for the ';' between two projects: {_clean_title(title)!r}", 0.85)
+        if len(pieces) == 1 and (pair := _comma_pair(title)) is not None:
+            cut, mark = pair
+            state.warn(f"{mark!r} read for the ';' between two projects: {_clean_title(title)!r}", 0.85)
             pieces = [title[:cut], title[cut + 1 :]]
         for piece in pieces:
             piece = _clean_title(piece)
