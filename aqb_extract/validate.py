@@ -76,7 +76,7 @@ DIGITS_SURE = 0.9
 """OCR word confidence below which the digits of the amount are warned about. Nothing checks a
 digit as a word list checks a letter, and one wrong digit changes the money: on 260 scans of the
 held-out corpora the only two wrong amounts were read at 0.66 and 0.87 ("993.700" for
-"998.700"), and 25 right ones below 0.9 are the price of catching them."""
+"998.700"); the 26 right ones also read below 0.9 are the price of catching them."""
 
 
 def build_record(
