@@ -156,3 +156,38 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
     # noise that is most of the text stays unreadable
     assert parse_german_date("8 = 18 ERRER", 2018) == (None, 0.0)
     assert parse_german_date("1.7.2026 x y z", 2026) == (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "date", "note"),
+    [
+        # handwritten dates on heavy scans of held-out seeds 104-121, each read with doubts said
+        ("8.2.26 cc EN", 2026, dt.date(2026, 2, 8), "'cc EN' around the date ignored"),
+        ("26.4.26 Fr", 2026, dt.date(2026, 4, 26), "'Fr' around the date ignored"),
+        ("16.7.26 = HIN", 2026, dt.date(2026, 7, 16), "'= HIN' around the date ignored"),
+        ('8.5.2026 ° * "On', 2026, dt.date(2026, 5, 8), "'° * \"On' around the date ignored"),
+        ("8.7.2026... WR", 2026, dt.date(2026, 7, 8), "'... WR' around the date ignored"),
+        ("11. Oktober-2026", 2026, dt.date(2026, 10, 11), "a comma or hyphen where a dot or space was"),
+        ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
+    ],
+)
+def test_handwritten_dates_with_noise_are_read_with_doubts(
+    text: str, year: int, date: dt.date, note: str
+) -> None:
+    reading = read_german_date(text, year)
+    assert reading.date == date
+    assert reading.confidence <= 0.85
+    assert reading.note == note
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("19.6.20 Be", 2020),  # "20" may begin "2019": the noise may be the year's rest
+        ("8.2.26 cc", 2019),  # a two-digit year far from the budget year: no anchor
+        ("12. Mai OHR TS", 2021),  # no year at all
+        ("1.7.2026 x y z", 2026),  # noise most of the text
+    ],
+)
+def test_noise_after_a_date_that_may_hide_digits_stays_unreadable(text: str, year: int) -> None:
+    assert parse_german_date(text, year) == (None, 0.0)

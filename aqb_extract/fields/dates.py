@@ -3,7 +3,10 @@
 The dates are often handwritten or stamped and come out of OCR as "7. 7 207 -4". The contract says
 such a date is null rather than a guess, so this parser is deliberately strict: the whole text must
 be one date, separators must be there, and anything it had to repair (a comma for a dot, an "O" for
-a zero, a misspelt month) lowers the confidence and says why, so the caller can warn.
+a zero, a misspelt month) lowers the confidence and says why, so the caller can warn. Noise after
+a date (a scribble read as "cc EN") is dropped only where it cannot have been part of the date:
+after a four-digit year, or after two digits that cannot begin one, in the budget year or next
+to it.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ _LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
 
 _NUMERIC = re.compile(r"(\d{1,2})\s*([.,])\s*(\d{1,2})\s*([.,])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TEXTUAL = re.compile(r"(\d{1,2})\s*\.?\s*([^\W\d_]+)\.?\s*(\d{4}|\d{2})", re.UNICODE)
+_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,–-]?)\s*([^\W\d_]+)\.?\s*([–-]?)\s*(\d{4}|\d{2})", re.UNICODE)
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
 MIN_YEAR = 2000
@@ -185,7 +188,9 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
         relaxed, dropped = _without_noise(cleaned)
         if dropped:
             again = _read(relaxed, year_hint)
-            if again.date is not None and _FOUR_DIGIT_YEAR.search(relaxed):
+            if again.date is not None and (
+                _FOUR_DIGIT_YEAR.search(relaxed) or _short_year_stands(relaxed, again.date, year_hint)
+            ):
                 note = f"{' '.join(dropped)!r} around the date ignored"
                 notes = "; ".join(n for n in (note, again.note) if n)
                 return DateReading(again.date, min(again.confidence, 0.7), notes)
@@ -193,20 +198,39 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
 
 
 def _without_noise(text: str) -> tuple[str, list[str]]:
-    """``text`` without short tokens that hold no digit at its end ("AD", "Be") and without quote
-    marks glued to the numbers ("‚2026"), and what was dropped."""
+    """``text`` without short tokens that hold no digit at its end ("AD", "Be"; at most two, and
+    marks standing alone between them: "8.5.2026 ° * "On"), without quote marks glued to the
+    numbers ("‚2026") and full stops after the last digit ("8.7.2026..."), and what was
+    dropped."""
     words = text.split()
     trailing: list[str] = []
-    while (
-        len(trailing) < 2
-        and len(words) > 1
-        and len(words[-1]) <= 3
-        and not any(c.isdigit() for c in words[-1])
-    ):
+    short = 0
+    while len(words) > 1 and not any(c.isdigit() for c in words[-1]):
+        if any(c.isalnum() for c in words[-1]):
+            if short == 2 or len(words[-1]) > 3:
+                break
+            short += 1
         trailing.insert(0, words.pop())
     unquoted = [w.strip(_QUOTE_MARKS) if any(c.isdigit() for c in w) else w for w in words]
     quoted = [w for w, u in zip(words, unquoted, strict=True) if w != u]
+    if unquoted and (dots := re.search(r"(?<=\d)\.+$", unquoted[-1])):
+        unquoted[-1] = unquoted[-1][: dots.start()]
+        quoted.append(dots.group())
     return " ".join(u for u in unquoted if u), quoted + trailing
+
+
+def _short_year_stands(relaxed: str, date: dt.date, year_hint: int | None) -> bool:
+    """Whether a two-digit year stands although noise after it was dropped. The noise may have
+    been the rest of a four-digit year ("19.6.20 Be" for "19.6.2019"), but only "19" and "20" can
+    begin one; any other two digits ("8.2.26 cc") are the year itself, when the date falls in the
+    budget year or next to it."""
+    m = re.search(r"(?<!\d)(\d{2})$", relaxed)
+    return (
+        m is not None
+        and m.group(1) not in ("19", "20")
+        and year_hint is not None
+        and abs(date.year - year_hint) <= 1
+    )
 
 
 def _read(cleaned: str, year_hint: int | None) -> DateReading:
@@ -238,7 +262,10 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         if date is None or not MIN_YEAR <= date.year <= MAX_YEAR:
             return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
     elif m := _TEXTUAL.fullmatch(candidate):
-        day, word, year_digits = m.groups()
+        day, after_day, word, before_year, year_digits = m.groups()
+        if after_day in (",", "-", "–") or before_year:
+            confidence = min(confidence, 0.85)
+            notes.append("a comma or hyphen where a dot or space was")
         month_no, month_conf = month_number(word)
         if month_no is None:
             return DateReading(None, 0.0, f"month unreadable: {word!r}")
