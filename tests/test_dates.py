@@ -169,6 +169,7 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("8.7.2026... WR", 2026, dt.date(2026, 7, 8), "'... WR' around the date ignored"),
         ("11. Oktober-2026", 2026, dt.date(2026, 10, 11), "a comma or hyphen where a dot or space was"),
         ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
+        ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
     ],
 )
 def test_handwritten_dates_with_noise_are_read_with_doubts(
@@ -187,6 +188,7 @@ def test_handwritten_dates_with_noise_are_read_with_doubts(
         ("8.2.26 cc", 2019),  # a two-digit year far from the budget year: no anchor
         ("12. Mai OHR TS", 2021),  # no year at all
         ("1.7.2026 x y z", 2026),  # noise most of the text
+        ("I November 19", 2019),  # a letter for the day only before a four-digit year
     ],
 )
 def test_noise_after_a_date_that_may_hide_digits_stays_unreadable(text: str, year: int) -> None:

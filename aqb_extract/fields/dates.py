@@ -67,6 +67,9 @@ _LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
 
 _NUMERIC = re.compile(r"(\d{1,2})\s*([.,])\s*(\d{1,2})\s*([.,])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A day "1" read as a letter before a written-out month and a four-digit year, the only place a
+# lone letter can be a digit here: "I. November 2019".
+_LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
 _TEXTUAL = re.compile(r"(\d{1,2})\s*([.,–-]?)\s*([^\W\d_]+)\.?\s*([–-]?)\s*(\d{4}|\d{2})", re.UNICODE)
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
@@ -236,6 +239,8 @@ def _short_year_stands(relaxed: str, date: dt.date, year_hint: int | None) -> bo
 def _read(cleaned: str, year_hint: int | None) -> DateReading:
     unglued, speck = _strip_glued_marks(cleaned)
     candidate, lookalikes = _fix_lookalikes(unglued)
+    if m := _LETTER_DAY.match(candidate):  # "I. November 2019": a day 1 read as a letter
+        candidate, lookalikes = "1" + candidate[m.end() :], True
     confidence = 0.99
     notes: list[str] = []
     if speck:
