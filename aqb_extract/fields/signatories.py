@@ -96,6 +96,9 @@ _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}\.$")
 """A full stop after a name's last word ("Martina Grünewald."): OCR's speck, as names end in a
 word; a dot after an initial ("Martina G.") or a title ("Dr.") is the name's own."""
+# One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"): a scribble read as
+# letters, as a name never ends in a word that short after a sentence's stop.
+_SPECK_AFTER_NAME = re.compile(r"[a-zäöüß]{2}\.(\s+[^\W\d_]{1,2})$")
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
@@ -872,6 +875,13 @@ class _Reader:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 return
         name = " ".join(text.split()).strip(" ,;:" + _QUOTES)
+        if m := _SPECK_AFTER_NAME.search(name):
+            self.state.warn(
+                self.key(side, "name"),
+                f"{m.group(1).strip()!r} after the name taken as a speck: {raw!r}",
+                0.9,
+            )
+            name = name[: m.start(1)].rstrip()
         if _DOT_AFTER_NAME.search(name):
             name = name[:-1]  # "Martina Grünewald.": a speck; a name's abbreviations come first ("Dr.")
         if noisy is not None:
@@ -989,16 +999,30 @@ class _Reader:
             self.state.cap = min(self.state.cap, max(reading.confidence, 0.4))
         return reading.date
 
-    def check_minister(self, sig: Signatory) -> None:
-        """The minister who signs must be the one in office in the budget year, with their title."""
+    def check_minister(self, sig: Signatory) -> Signatory:
+        """The minister who signs must be the one in office in the budget year, with their title.
+
+        A name OCR lost under a stamp or a scribble, beside the title "Staatsminister(in)", is the
+        one minister of that title in office in the budget year: assumed, as a lost place is, and
+        always warned about. In a year with two ministers it stays empty."""
         if sig.name is None:
             if sig.role in ("Staatsminister", "Staatsministerin") and self.year is not None:
+                year = self.year
+                in_office = [m for m in self.knowledge.ministers if m.covers(year)]
+                if len(in_office) == 1 and in_office[0].role == sig.role:
+                    name = in_office[0].name
+                    self.state.warn(
+                        self.key("ministry", "name"),
+                        f"name not found; {name}, the {sig.role} in office in {year}, assumed",
+                        0.85,
+                    )
+                    return sig.model_copy(update={"name": name})
                 self.state.warn(self.key("ministry", "name"), "minister's name not found", 0.9)
-            return
+            return sig
         minister, score = _match_minister(sig.name, self.ministers)
         known = minister is not None and score >= NAME_MIN
         if self.year is None:
-            return
+            return sig
         in_office = [m for m in self.knowledge.ministers if m.covers(self.year)]
         expected = ", ".join(m.name for m in in_office) or "unknown"
         if known and minister is not None and not minister.covers(self.year):
@@ -1018,6 +1042,7 @@ class _Reader:
                 f"{sig.name!r} signs as {sig.role} but is not a known minister (in {self.year}: {expected})",
                 0.8,
             )
+        return sig
 
 
 def parse_signatories(
@@ -1046,7 +1071,7 @@ def parse_signatories(
             reader.state.warn(reader.key(side), f"no {side} signatory found", 0.6)
             continue
         if side == "ministry":
-            reader.check_minister(sig)
+            sig = reader.check_minister(sig)
         index = len(signatories)
         slot = reader.sides[side]
         evidence = "\n".join(x for x in (slot.place_raw, slot.name_raw, slot.role_raw) if x)
