@@ -7,7 +7,9 @@ boundaries and a single 40-page scan still uses every core.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import logging
 import multiprocessing
 import multiprocessing.util
@@ -396,6 +398,10 @@ def run_batch(
     # its queues open, and keep the forkserver alive with them).
     lifeline, keep_alive = ctx.Pipe(duplex=False)
     run_temp = make_run_temp()
+    remove_run_temp = functools.partial(shutil.rmtree, run_temp, ignore_errors=True)
+    # Also at exit, after the interpreter has joined the document threads: a stopped run's thread
+    # may still be writing a page picture into the folder while it is removed.
+    atexit.register(remove_run_temp)
     pool = ProcessPoolExecutor(
         max_workers=settings.workers,
         mp_context=ctx,
@@ -435,13 +441,14 @@ def run_batch(
         _abandon(pool, docs, pending)
         keep_alive.close()
         lifeline.close()
-        shutil.rmtree(run_temp, ignore_errors=True)  # after _abandon: its workers are gone
+        remove_run_temp()  # after _abandon: its workers are gone
         raise
     docs.shutdown(wait=True)
     pool.shutdown(wait=True)
     keep_alive.close()
     lifeline.close()
-    shutil.rmtree(run_temp, ignore_errors=True)
+    remove_run_temp()
+    atexit.unregister(remove_run_temp)
     ordered = [records[i.rel] for i in inputs if i.rel in records]
     write_batch_files(out_dir, ordered)
     return ordered
