@@ -1059,3 +1059,25 @@ def test_a_small_word_with_a_capital_and_a_quote_glued_to_a_bullet() -> None:
         "Projekt „Die Brücke“",
     ]
     assert [w.field for w in result.warnings if "capital" in w.message] == ["projects[0]", "projects[1]"]
+
+
+def test_spaces_ocr_put_after_an_opening_mark_or_a_hyphen_inside_a_word() -> None:
+    # txt-ocr of held-out seeds 122 and 123
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Küchenhelferqualifizierung „ Frischküche“\n- Digitale Grundbildung für Ältere ( Ü50)\n"
+        + "- Außerschulischer Lernort Kfz- Werkstatt\n- Werkstattjahr Grün- und Landschaftsbau\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Küchenhelferqualifizierung „Frischküche“",
+        "Digitale Grundbildung für Ältere (Ü50)",
+        "Außerschulischer Lernort Kfz-Werkstatt",
+        "Werkstattjahr Grün- und Landschaftsbau",
+    ]
+    assert [w.field for w in result.warnings if "space after" in w.message] == [
+        "projects[0]",
+        "projects[1]",
+        "projects[2]",
+    ]

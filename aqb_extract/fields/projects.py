@@ -783,6 +783,12 @@ _CAPITAL_SMALL_WORD = re.compile(
 )
 
 
+# A space OCR put after an opening mark whose partner follows ("„ Frischküche“", "( Ü50)"), and
+# after a hyphen inside a compound ("Kfz- Werkstatt"; "Garten- und Landschaftsbau" keeps it).
+_SPACE_AFTER_OPENER = re.compile(r"([„(])\s+(?=[^\s„(][^„(]*[“)])")
+_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?!(?:und|oder|bzw|sowie)\b)(?=[A-ZÄÖÜ])")
+
+
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
     (open_quote_speck, "quote mark before the title taken as a speck"),
@@ -790,6 +796,8 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
+    (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
+    (lambda t: _SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
