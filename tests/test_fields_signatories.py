@@ -747,6 +747,12 @@ def test_a_lost_minister_name_is_the_years_minister_assumed_and_warned() -> None
     )
     assert [s.name for s in specked.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
     assert any("'Se' after the name taken as a speck" in m for _, m in messages(specked))
+    # heavy scans of seeds 112, 122, 123: a scribble after a two-word name, no full stop
+    for name in ("Hans-Jürgen Krüger Ne", "Hans-Jürgen Krüger Be"):
+        noisy = parse(text.replace("Hans-Jürgen Krüger\n", name + "\n"), 2019, K.partner_by_ags("06439"))
+        assert [s.name for s in noisy.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
+    short = parse(text.replace("Hans-Jürgen Krüger\n", "Anna Li\n"), 2019, K.partner_by_ags("06439"))
+    assert [s.name for s in short.value or ()] == ["Kai Klose", "Anna Li"]
     assert (
         "signatories[0].name",
         "name not found; Kai Klose, the Staatsminister in office in 2019, assumed",

@@ -96,9 +96,13 @@ _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}\.$")
 """A full stop after a name's last word ("Martina Grünewald."): OCR's speck, as names end in a
 word; a dot after an initial ("Martina G.") or a title ("Dr.") is the name's own."""
-# One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"): a scribble read as
-# letters, as a name never ends in a word that short after a sentence's stop.
-_SPECK_AFTER_NAME = re.compile(r"[a-zäöüß]{2}\.(\s+[^\W\d_]{1,2})$")
+# One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"), or after a name of two
+# words or more ("Tobias Öztürk Ne", "Özcan Böhm Be": three heavy scans of seeds 112-123): a
+# scribble read as letters. A two-word name ending in a short word ("Anna Li") is left alone; a
+# longer one ("Anna Maria Li") would lose it, with the warning that says so.
+_SPECK_AFTER_NAME = re.compile(
+    r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,})(\s+[^\W\d_]{1,2})$"
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
