@@ -511,7 +511,7 @@ _STRAY_HYPHEN = re.compile(
 )
 
 
-def _comma_pair(title: str) -> tuple[int, str] | None:
+def _pair_mark(title: str) -> tuple[int, str] | None:
     """Where a comma (or a hyphen glued to both words) stands for the ";" that joins two
     projects in one item, and which mark it is, or None: the part after it starts with the
     title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul
@@ -786,7 +786,7 @@ _CAPITAL_SMALL_WORD = re.compile(
 # A space OCR put after an opening mark whose partner follows ("„ Frischküche“", "( Ü50)"), and
 # after a hyphen inside a compound ("Kfz- Werkstatt"; "Garten- und Landschaftsbau" keeps it).
 _SPACE_AFTER_OPENER = re.compile(r"([„(])\s+(?=[^\s„(][^„(]*[“)])")
-_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?!(?:und|oder|bzw|sowie)\b)(?=[A-ZÄÖÜ])")
+_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "und", "oder" are lower case
 
 
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
@@ -828,7 +828,7 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             title = _join(title, line.body)
         raw = "\n".join(line.raw for line in item.lines)
         pieces = title.split(";")
-        if len(pieces) == 1 and (pair := _comma_pair(title)) is not None:
+        if len(pieces) == 1 and (pair := _pair_mark(title)) is not None:
             cut, mark = pair
             state.warn(f"{mark!r} read for the ';' between two projects: {_clean_title(title)!r}", 0.85)
             pieces = [title[:cut], title[cut + 1 :]]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -301,7 +302,7 @@ def _anchors(line: _Line, places: list[_Place]) -> list[tuple[int, int]]:
     for i, tok in enumerate(toks):
         word = _den_word(tok)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if i > 0 and (word.rstrip(".") == "den" or word in _DEN_LOOKALIKES):
+        if i > 0 and _is_den(tok):
             if _ends_place(line, i, places, word == "den"):
                 out.append((i, i + 1))
                 continue
@@ -462,6 +463,23 @@ def _name_tokens_start(line: _Line) -> int:
     return 1 if line.tokens and fold(line.tokens[0].bare) in ("gez", "gezeichnet") else 0
 
 
+def _minister_cut(
+    line: _Line,
+    s: int,
+    cuts: range,
+    ministers: tuple[Minister, ...],
+    match: Callable[[str, tuple[Minister, ...]], tuple[Minister | None, float]],
+) -> tuple[float, int]:
+    """(score, end) of the best minister's name that starts the line at token ``s`` and ends at
+    one of ``cuts``; (0.0, 0) when there is none."""
+    best: tuple[float, int] = (0.0, 0)
+    for cut in cuts:
+        _, score = match(line.text_between(s, cut), ministers)
+        if score > best[0]:
+            best = (score, cut)
+    return best
+
+
 def _split_names(
     line: _Line, ministers: tuple[Minister, ...], state: _State
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
@@ -476,13 +494,9 @@ def _split_names(
     if gaps:
         g = gaps[0] + 1
         return (s, g), (g, n), False
-    best: tuple[float, int] = (0.0, 0)
-    for cut in range(s + 2, min(s + 5, n)):
-        _, score = _match_minister(line.text_between(s, cut), ministers)
-        if score > best[0]:
-            best = (score, cut)
-    if best[0] >= NAME_MIN:
-        return (s, best[1]), (best[1], n), False
+    score, cut = _minister_cut(line, s, range(s + 2, min(s + 5, n)), ministers, _match_minister)
+    if score >= NAME_MIN:
+        return (s, cut), (cut, n), False
     if n - s == 4:
         return (s, s + 2), (s + 2, n), True
     return None, None, True
@@ -799,12 +813,8 @@ class _Reader:
         Kühn-Weißbrod", "HeikeHofmann Marlies Kößler" where OCR lost the partner's place line):
         the year's minister at the start (glued or not) and a name after it. A stacked block
         never has two names on a line."""
-        best: tuple[float, int] = (0.0, 0)
-        for cut in range(s + 1, min(s + 5, len(line.tokens) - 1)):
-            _, score = _match_minister_glued(line.text_between(s, cut), self.ministers)
-            if score > best[0]:
-                best = (score, cut)
-        score, cut = best
+        cuts = range(s + 1, min(s + 5, len(line.tokens) - 1))
+        score, cut = _minister_cut(line, s, cuts, self.ministers, _match_minister_glued)
         if score < NAME_MIN or not _is_name(line.tokens[cut:]):
             return False
         self.two_columns = True
@@ -1009,15 +1019,16 @@ class _Reader:
         A name OCR lost under a stamp or a scribble, beside the title "Staatsminister(in)", is the
         one minister of that title in office in the budget year: assumed, as a lost place is, and
         always warned about. In a year with two ministers it stays empty."""
+        if self.year is None:
+            return sig
+        in_office = [m for m in self.knowledge.ministers if m.covers(self.year)]
         if sig.name is None:
-            if sig.role in ("Staatsminister", "Staatsministerin") and self.year is not None:
-                year = self.year
-                in_office = [m for m in self.knowledge.ministers if m.covers(year)]
+            if sig.role in ("Staatsminister", "Staatsministerin"):
                 if len(in_office) == 1 and in_office[0].role == sig.role:
                     name = in_office[0].name
                     self.state.warn(
                         self.key("ministry", "name"),
-                        f"name not found; {name}, the {sig.role} in office in {year}, assumed",
+                        f"name not found; {name}, the {sig.role} in office in {self.year}, assumed",
                         0.85,
                     )
                     return sig.model_copy(update={"name": name})
@@ -1025,9 +1036,6 @@ class _Reader:
             return sig
         minister, score = _match_minister(sig.name, self.ministers)
         known = minister is not None and score >= NAME_MIN
-        if self.year is None:
-            return sig
-        in_office = [m for m in self.knowledge.ministers if m.covers(self.year)]
         expected = ", ".join(m.name for m in in_office) or "unknown"
         if known and minister is not None and not minister.covers(self.year):
             self.state.warn(
