@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -26,13 +26,13 @@ from .models import DocumentText, PageText, Part, Section, SplitDocument
 
 @dataclass(frozen=True)
 class Line:
-    """One line of the cleaned text and the page it is on. ``at_edge`` says that its words lie in
-    the top or bottom band of the page image (EDGE_BAND), wherever OCR put the line in reading
+    """One line of the cleaned text and the page it is on. ``edge`` says that its words lie in
+    the top or the bottom band of the page image (EDGE_BAND), wherever OCR put the line in reading
     order; text without word boxes never sets it."""
 
     page: int
     text: str
-    at_edge: bool = False
+    edge: Literal["top", "bottom"] | None = None
 
 
 EDGE_BAND = 0.08
@@ -75,26 +75,29 @@ def pages_to_lines(doc: DocumentText) -> list[Line]:
                 continue
             if i in edges and _is_page_number(text, page.number) and len(doc.pages) > 1:
                 continue
-            lines.append(Line(page.number, text.rstrip(), i in in_band))
+            lines.append(Line(page.number, text.rstrip(), in_band.get(i)))
     return lines
 
 
-def _lines_in_edge_band(page: PageText) -> set[int]:
+def _lines_in_edge_band(page: PageText) -> dict[int, Literal["top", "bottom"]]:
     """Indexes (as ``splitlines`` counts them) of the page's lines whose every word lies within
-    EDGE_BAND of the top or the bottom of the page image. Empty without words or page size."""
+    EDGE_BAND of the top, or every word of the bottom, of the page image, with that edge. Empty
+    without words or page size."""
     if not page.words or page.height <= 0:
-        return set()
+        return {}
     top_edge = page.height * EDGE_BAND
     bottom_edge = page.height * (1 - EDGE_BAND)
     ends = list(itertools.accumulate(len(t) for t in page.text.splitlines(keepends=True)))
-    verdict: dict[int, bool] = {}
+    verdict: dict[int, Literal["top", "bottom"] | None] = {}
     for word in page.words:
         if not word.text.strip() or word.height <= 0:
             continue
         i = bisect.bisect_right(ends, word.start)
-        outside = word.top + word.height <= top_edge or word.top >= bottom_edge
-        verdict[i] = verdict.get(i, True) and outside
-    return {i for i, outside in verdict.items() if outside}
+        side: Literal["top", "bottom"] | None = (
+            "top" if word.top + word.height <= top_edge else "bottom" if word.top >= bottom_edge else None
+        )
+        verdict[i] = side if verdict.get(i, side) == side else None
+    return {i: side for i, side in verdict.items() if side is not None}
 
 
 def _shape(text: str) -> str:
@@ -111,8 +114,10 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     """Drop running headers and footers: short lines that recur at the top or bottom of pages.
 
     Only lines near a page edge count (first or last two in reading order, or in the page's top
-    or bottom band by their word boxes), and only when they recur on at least two pages, so a
-    phrase that merely repeats in the body ("Das HMSI …") is never dropped.
+    or bottom band by their word boxes), and only when they recur on at least two pages at the
+    same edge, so a phrase that merely repeats in the body ("Das HMSI …") is never dropped, nor
+    the partner's name under the title on page 1 that recurs under the last page's signature
+    ("der Landeshauptstadt Wiesbaden").
     """
     if page_count < 2:
         return _drop_recurring_numbered_lines(lines)
@@ -120,33 +125,52 @@ def drop_running_lines(lines: list[Line], page_count: int) -> list[Line]:
     for idx, line in enumerate(lines):
         if line.text.strip():
             by_page.setdefault(line.page, []).append(idx)
-    edge_shapes: Counter[str] = Counter()
-    shape_pages: dict[str, set[int]] = {}
-    edge_index: set[int] = set()
+    pages_at: dict[tuple[str, str], set[int]] = {}  # (shape, edge) -> pages it stands there on
+    sides_of: dict[int, set[str]] = {}  # line index -> the edges it stands at
     for page, indexes in by_page.items():
         # the first and last two lines in reading order, and any line the page image puts in its
         # top or bottom band: Tesseract may read a footer between the columns of a signature block
-        edge = sorted(set(indexes[:2] + indexes[-2:]) | {i for i in indexes if lines[i].at_edge})
-        edge_index.update(edge)
-        for shape in {_shape(lines[i].text) for i in edge}:
-            edge_shapes[shape] += 1
-            shape_pages.setdefault(shape, set()).add(page)
+        for i in indexes:
+            edge = lines[i].edge
+            sides: set[str] = (
+                {edge}
+                if edge
+                else ({"top"} if i in indexes[:2] else set()) | ({"bottom"} if i in indexes[-2:] else set())
+            )
+            if sides:
+                sides_of[i] = sides
+            for side in sides:
+                pages_at.setdefault((_shape(lines[i].text), side), set()).add(page)
     # a bare number is no running header: "2025" under the title folds to the same shape as a
     # page number OCR misread, and page numbers are dropped by _is_page_number already
-    running = {s for s, n in edge_shapes.items() if n >= 2 and len(s) <= 120 and any(c.isalpha() for c in s)}
+    # nor is a line on the title page and the signature page only: both name the partner ("der
+    # Landeshauptstadt Wiesbaden" ends page 1's text and the last page's), a running line would
+    # stand on the pages between too
+    title_and_last = {1, page_count}
+    running = {
+        key
+        for key, pages in pages_at.items()
+        if len(pages) >= 2
+        and not (page_count >= 3 and pages == title_and_last)
+        and len(key[0]) <= 120
+        and any(c.isalpha() for c in key[0])
+    }
     # OCR reads the same header a little differently on each page ("AQB 2020 | Stadt Offenbach",
-    # "AGB 2020 | Stadt Offenbach"): near-identical edge lines on two pages count as one. Only
-    # lines with a number (a year, a page) qualify: "dem Lahn-Dill-Kreis" on page 1 and "des
+    # "AGB 2020 | Stadt Offenbach"): near-identical lines at one edge of two pages count as one.
+    # Only lines with a number (a year, a page) qualify: "dem Lahn-Dill-Kreis" on page 1 and "des
     # Lahn-Dill-Kreises" under the last page's signature are as alike, and both are content.
     # Specks and strokes beside the line ("AGB 2025'| Hochtaunuskreis -") are no difference.
-    shapes = [s for s in edge_shapes if len(s) >= 12 and "#" in s]
-    for a, b in itertools.combinations(shapes, 2):
-        if shape_pages[a] != shape_pages[b] and fuzz.ratio(_letters(a), _letters(b)) >= 88:
+    numbered = [key for key in pages_at if len(key[0]) >= 12 and "#" in key[0]]
+    for a, b in itertools.combinations(numbered, 2):
+        if a[1] == b[1] and pages_at[a] != pages_at[b] and fuzz.ratio(_letters(a[0]), _letters(b[0])) >= 88:
             running.update((a, b))
     return [
         ln
         for i, ln in enumerate(lines)
-        if not (i in edge_index and _shape(ln.text) in running and not HEADING_RE.match(ln.text))
+        if not (
+            any((_shape(ln.text), side) in running for side in sides_of.get(i, ()))
+            and not HEADING_RE.match(ln.text)
+        )
     ]
 
 

@@ -141,11 +141,25 @@ def test_heading_recovered_from_its_title(garbage: str) -> None:
 
 def test_running_header_read_differently_on_each_page_is_dropped() -> None:
     pages = [
-        "Zielvereinbarung\n2020\nerster Absatz\nAQB 2020 | Stadt Offenbach\n‚Seite 1 von 2",
-        "AGB 2020 | Stadt Offenbach\nzweiter Absatz\nmehr\n- 2 -",
+        "Zielvereinbarung\n2020\nerster Absatz\n‚Seite 1 von 3",
+        "AQB 2020 | Stadt Offenbach\nzweiter Absatz\nmehr\n- 2 -",
+        "AGB 2020 | Stadt Offenbach\ndritter Absatz\nEnde\n- 3 -",
     ]
     text = "\n".join(line.text for line in clean_lines(doc(*pages)))
-    assert text == "Zielvereinbarung\n2020\nerster Absatz\nzweiter Absatz\nmehr"
+    assert text == "Zielvereinbarung\n2020\nerster Absatz\nzweiter Absatz\nmehr\ndritter Absatz\nEnde"
+
+
+def test_partner_line_under_the_title_and_under_the_signature_is_kept() -> None:
+    # seed 114's born-digital Wiesbaden (a text layer: no word boxes, so edges are reading order):
+    # the same line near the end of the title page and at the end of the last page is content
+    pages = [
+        "Zielvereinbarung\n2022\nzwischen\nund\nder Landeshauptstadt Wiesbaden\nzur Umsetzung des Budgets",
+        "AQB 2022 | Landeshauptstadt Wiesbaden\nzweiter Absatz\nmehr\nnoch mehr",
+        "AQB 2022 | Landeshauptstadt Wiesbaden\nWiesbaden, den\nOberbürgermeister\nder Landeshauptstadt Wiesbaden",
+    ]
+    lines = [line.text for line in clean_lines(doc(*pages))]
+    assert lines.count("der Landeshauptstadt Wiesbaden") == 2
+    assert not any(line.startswith("AQB") for line in lines)
 
 
 def test_year_under_the_title_survives_a_misread_page_number() -> None:
