@@ -1081,3 +1081,22 @@ def test_spaces_ocr_put_after_an_opening_mark_or_a_hyphen_inside_a_word() -> Non
         "projects[1]",
         "projects[2]",
     ]
+
+
+def test_a_mark_glued_after_a_small_word_is_a_space_and_a_glued_stop_is_damage() -> None:
+    # held-out seed 124, TIFF: "mit.ausländ." in an 'ok' record, unwarned; the abbreviation's own
+    # stop stays, and a stop glued between two other words is flagged, not guessed
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Anerkennungsberatung für Geflüchtete mit.ausländ. Berufsabschlüssen\n"
+        + "- Sprachkurs Pflege.und Betreuung\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Sprachkurs Pflege.und Betreuung",
+    ]
+    messages = {w.field: w.message for w in result.warnings if w.field != "projects"}
+    assert messages["projects[0]"].startswith("mark glued after a small word read as a space")
+    assert "a mark glued between two words" in messages["projects[1]"]

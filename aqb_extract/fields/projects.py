@@ -136,6 +136,7 @@ _DAMAGE_PATTERNS = (
     (re.compile(r"[a-zäöüß](?:[RB]|[fl]?3)[a-zäöü]"), "letter in the middle of a word where 'ß' is likely"),
     (re.compile(r"[a-zäöüß]\d+[a-zäöüß]|[a-zäöüß]\d+-"), "digit inside a word"),
     (re.compile(r"(?<!\w)\w['‘’`´]\s[a-zäöüß]{2,}"), "a word torn by an apostrophe"),
+    (re.compile(r"[a-zäöüß]{2}[.,:;][a-zäöüß]{2}"), "a mark glued between two words"),
     # OCR drops the dots of Ü. "U25" (unter 25: youth programmes) is a real label, so is "Ü50"
     # (über 50: older people); "U" before an age from 30 up is most likely a "Ü" that lost them
     (re.compile(r"(?<![\wÜ])U[3-9]\d\b"), "'U' before an age may be 'Ü' (über) with its dots lost"),
@@ -505,10 +506,15 @@ _STRAY_STOP = re.compile(
 
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
 # "und-Fachkräftesicherung", "in-der"); not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
+_SMALL_WORDS = "der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus"
 _STRAY_HYPHEN = re.compile(
-    r"(?<![\w-])(der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus)-"
+    rf"(?<![\w-])({_SMALL_WORDS})-"
     r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
 )
+
+# A speck read glued between a small word and the next ("Geflüchtete mit.ausländ.
+# Berufsabschlüssen" on a TIFF of seed 124): no abbreviation is one of these words.
+_GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-zäöüß][a-zäöüß]{{2,}})")
 
 
 def _pair_mark(title: str) -> tuple[int, str] | None:
@@ -794,6 +800,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (open_quote_speck, "quote mark before the title taken as a speck"),
     (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
+    (lambda t: _GLUED_MARK.sub(r"\1 ", t), "mark glued after a small word read as a space"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
