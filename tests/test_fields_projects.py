@@ -1100,3 +1100,38 @@ def test_a_mark_glued_after_a_small_word_is_a_space_and_a_glued_stop_is_damage()
     messages = {w.field: w.message for w in result.warnings if w.field != "projects"}
     assert messages["projects[0]"].startswith("mark glued after a small word read as a space")
     assert "a mark glued between two words" in messages["projects[1]"]
+
+
+def test_a_wrapped_heading_whose_second_line_ends_garbled_is_still_the_heading() -> None:
+    # held-out seed 125, heavy scan: the fourth heading's second line ends in a stamp's noise
+    text = (
+        INTRO
+        + "Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Grundqualifizierung Gebäudereinigung\n"
+        + "Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen\n"
+        + "Verantwortung für Benachteiligte im Kontext der SIDE EONEUARERDE:\n"
+        + "- Weiterbildung Datenschutz und Schweigepflicht in der Beratung\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [
+        (3, "Grundqualifizierung Gebäudereinigung"),
+        (4, "Weiterbildung Datenschutz und Schweigepflicht in der Beratung"),
+    ]
+
+
+def test_a_quote_mark_for_the_hyphen_after_und_and_an_unclosed_quote() -> None:
+    # held-out seed 125, TIFF: "und „begleitung", unwarned; a „ left open is flagged
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Anerkennungsberatung und „begleitung für Geflüchtete mit ausländ. Berufsabschlüssen\n"
+        + "- Sprachkurs „Pflege und Betreuung im Alltag der Familien\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Sprachkurs „Pflege und Betreuung im Alltag der Familien",
+    ]
+    messages = {w.field: w.message for w in result.warnings if w.field != "projects"}
+    assert messages["projects[0]"].startswith("quote mark read for the hyphen after 'und'")
+    assert "an opening quote mark without its closing one" in messages["projects[1]"]

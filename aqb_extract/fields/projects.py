@@ -137,6 +137,7 @@ _DAMAGE_PATTERNS = (
     (re.compile(r"[a-zäöüß]\d+[a-zäöüß]|[a-zäöüß]\d+-"), "digit inside a word"),
     (re.compile(r"(?<!\w)\w['‘’`´]\s[a-zäöüß]{2,}"), "a word torn by an apostrophe"),
     (re.compile(r"[a-zäöüß]{2}[.,:;][a-zäöüß]{2}"), "a mark glued between two words"),
+    (re.compile(r"„[^“”\"]*$"), "an opening quote mark without its closing one"),
     # OCR drops the dots of Ü. "U25" (unter 25: youth programmes) is a real label, so is "Ü50"
     # (über 50: older people); "U" before an age from 30 up is most likely a "Ü" that lost them
     (re.compile(r"(?<![\wÜ])U[3-9]\d\b"), "'U' before an age may be 'Ü' (über) with its dots lost"),
@@ -267,6 +268,11 @@ def _best_category(text: str, categories: tuple[Category, ...]) -> tuple[Categor
     return max(((c, _heading_score(text, c)) for c in categories), key=lambda cs: cs[1])
 
 
+HEADING_REST = 75
+"""How alike (0-100) a line must be to the rest of a wrapped heading's name to continue it; other
+projects' titles score about 50 against the rest of the fourth heading."""
+
+
 def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...]) -> _Heading | None:
     """The category heading starting at line ``i``, with the lines it spans; None if it is none.
 
@@ -294,7 +300,10 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
             break
         frag = folded_words(nxt.body)
         longer = f"{joined} {nxt.body}"
-        if len(frag) < 10 or fuzz.partial_ratio(frag, full) < 90:
+        # the rest of the name after what is joined so far: a fragment whose end OCR garbled
+        # ("… im Kontext der SIDE EONEUARERDE:" on a heavy scan of seed 125) is still like it
+        after = full[fuzz.partial_ratio_alignment(folded_words(joined), full).dest_end :].strip()
+        if len(frag) < 10 or (fuzz.partial_ratio(frag, full) < 90 and fuzz.ratio(frag, after) < HEADING_REST):
             break
         if fuzz.ratio(folded_words(longer), full) <= fuzz.ratio(folded_words(joined), full):
             break
@@ -782,6 +791,11 @@ def lost_closing_quote(title: str) -> str:
     return title
 
 
+# A quote mark OCR read for the hyphen of a compound's second half after "und" ("Anerkennungsberatung
+# und „begleitung für …" on a TIFF of seed 125): a lower-case word, and no closing mark follows.
+_QUOTE_FOR_HYPHEN = re.compile(r"( (?:und|oder|bzw\.|sowie) )[„\"“,‚](?=[a-zäöüß]{3,}[^„\"“”]*$)")
+
+
 # A small word that German writes in lower case inside a title, capitalised by OCR after a
 # word ("Qualifizierung Zur Pflegehelferin"); after a dash or inside quotes it may start a phrase.
 _CAPITAL_SMALL_WORD = re.compile(
@@ -801,6 +815,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
     (lambda t: _GLUED_MARK.sub(r"\1 ", t), "mark glued after a small word read as a space"),
+    (lambda t: _QUOTE_FOR_HYPHEN.sub(r"\1-", t), "quote mark read for the hyphen after 'und'"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
