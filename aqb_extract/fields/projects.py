@@ -302,7 +302,8 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
         longer = f"{joined} {nxt.body}"
         # the rest of the name after what is joined so far: a fragment whose end OCR garbled
         # ("… im Kontext der SIDE EONEUARERDE:" on a heavy scan of seed 125) is still like it
-        after = full[fuzz.partial_ratio_alignment(folded_words(joined), full).dest_end :].strip()
+        done = fuzz.partial_ratio_alignment(folded_words(joined), full)
+        after = full[done.dest_end :].strip() if done is not None else full
         if len(frag) < 10 or (fuzz.partial_ratio(frag, full) < 90 and fuzz.ratio(frag, after) < HEADING_REST):
             break
         if fuzz.ratio(folded_words(longer), full) <= fuzz.ratio(folded_words(joined), full):
