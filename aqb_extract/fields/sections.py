@@ -52,6 +52,9 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
             score, rest = ratio / 100.0, cleaned[len(start) :]
             break
     forms = tuple(form for p in knowledge.partners for form in p.surface_forms())
+    if rest.strip() in forms and (joiner := _lost_joiner(rest.strip())):
+        # "Ziele für die Umsetzung Landkreis Kassel" (heavy scan of seed 124): OCR lost "im"
+        return f"{cleaned[: len(cleaned) - len(rest)]} {joiner}{rest}", min(score, PARTNER_MENDED)
     if _names_partner(rest, forms):
         return cleaned, score
     mended = _mend_partner_part(rest)
@@ -61,15 +64,30 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
     return cleaned, min(score, PARTNER_UNREAD)
 
 
+def _lost_joiner(form: str) -> str | None:
+    """The word § 5's title puts before a partner's name that OCR lost, where the name's case
+    says it: "im" before a Kreis named as subject ("Landkreis Kassel", "Wetteraukreis"), "des"
+    before one in the genitive ("Landkreises Kassel"). A Stadt takes "in der" or "der" alike, so
+    none is guessed for it (the title stays unsure)."""
+    words = form.split()
+    if words[0] in ("Landkreis", "Kreis") or (len(words) == 1 and words[0].endswith(("kreis", "Kreis"))):
+        return "im"
+    if words[0] in ("Landkreises", "Kreises") or (
+        len(words) == 1 and words[0].endswith(("kreises", "Kreises"))
+    ):
+        return "des"
+    return None
+
+
 def _names_partner(rest: str, forms: tuple[str, ...]) -> bool:
     """Does § 5's title, after its fixed start, end in a partner's name as documents write it?"""
     return any(rest.endswith(" " + form) and _PLAIN_WORDS.fullmatch(rest[: -len(form) - 1]) for form in forms)
 
 
-_PLAIN_WORDS = re.compile(r"(?: [^\W\d_]+)*")
+_PLAIN_WORDS = re.compile(r"(?: [^\W\d_]+)+")
 """What joins § 5's start to the partner's name: plain words ("des", "im", "in der", and in seed
-000 "in der Stadt" before "documenta Stadt Kassel"), no marks ("in’der" is a speck between
-words)."""
+000 "in der Stadt" before "documenta Stadt Kassel"), at least one, no marks ("in’der" is a speck
+between words)."""
 
 PARTNER_MENDED = 0.8
 """Confidence of a § 5 title that names a partner once specks are taken out (warned)."""
@@ -105,7 +123,7 @@ def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             warnings.append(
                 FieldWarning(
                     field=f"sections[{len(out)}].title",
-                    message=f"§ 5's title names the partner once OCR specks are taken out: {s.title!r}",
+                    message=f"§ 5's title names the partner once OCR damage is mended: {s.title!r} -> {title!r}",
                 )
             )
         elif s.number == 5 and score <= PARTNER_UNREAD:
