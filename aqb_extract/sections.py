@@ -45,6 +45,10 @@ FOOTER_RE = re.compile(
     r"^\W{0,3}\s*(?:(?:Seite|Page|S\.)\s*\d{1,3}\s*(?:(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3})\s*\W{0,3}$",
     re.IGNORECASE,
 )
+# The same as OCR damages it on scans: "Seite 3 von‘4", "Seite | von 4", "Seite +von +", "Seite 2vond".
+DAMAGED_FOOTER_RE = re.compile(
+    r"^\W{0,3}\s*Seite\s*\S{0,3}?\s*\W?\s*v\s?[o0]\s?n\s*\W?\s*\S{1,2}\s*\W{0,3}$", re.IGNORECASE
+)
 LONE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 # A heading "§ 3", also as OCR reads it: "$3", "S 3", "s3", "83", "& 3", "53", "§3.", "§ 3 Title".
 HEADING_RE = re.compile(r"^\s*(?P<mark>§|\$|S|s|8|5|&|[^\w\s]{1,2})\s?(?P<num>[1-9])\s*\.?\s*(?P<rest>.*)$")
@@ -71,7 +75,7 @@ def pages_to_lines(doc: DocumentText) -> list[Line]:
         nonblank = [i for i, t in enumerate(page_lines) if t.strip()]
         edges = set(nonblank[:2] + nonblank[-2:])
         for i, text in enumerate(page_lines):
-            if FOOTER_RE.match(text):
+            if FOOTER_RE.match(text) or DAMAGED_FOOTER_RE.match(text):
                 continue
             if i in edges and _is_page_number(text, page.number) and len(doc.pages) > 1:
                 continue
