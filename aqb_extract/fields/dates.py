@@ -200,6 +200,9 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     return reading
 
 
+_ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\W*$")
+
+
 def _without_noise(text: str) -> tuple[str, list[str]]:
     """``text`` without short tokens that hold no digit at its end ("AD", "Be"; at most two, and
     marks standing alone between them: "8.5.2026 ° * "On"), without quote marks glued to the
@@ -210,7 +213,9 @@ def _without_noise(text: str) -> tuple[str, list[str]]:
     short = 0
     while len(words) > 1 and not any(c.isdigit() for c in words[-1]):
         if any(c.isalnum() for c in words[-1]):
-            if short == 2 or len(words[-1]) > 3:
+            # after a four-digit year the date is complete: any word is noise ("04.09.2026
+            # TEEN," on a heavy scan of seed 125), though no more than a short one's count
+            if short == 2 or (len(words[-1]) > 3 and not _ENDS_IN_YEAR.search(words[-2])):
                 break
             short += 1
         trailing.insert(0, words.pop())
