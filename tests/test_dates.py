@@ -168,6 +168,8 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ('8.5.2026 ° * "On', 2026, dt.date(2026, 5, 8), "'° * \"On' around the date ignored"),
         ("8.7.2026... WR", 2026, dt.date(2026, 7, 8), "'... WR' around the date ignored"),
         ("04.09.2026 TEEN,", 2026, dt.date(2026, 9, 4), "'TEEN' around the date ignored"),  # seed 125
+        ("03.07.2019 5", 2019, dt.date(2019, 7, 3), "'5' around the date ignored"),  # txt-ocr, seed 110
+        ("05.05.2019 55.", 2019, dt.date(2019, 5, 5), "'55' around the date ignored"),  # txt-ocr, seed 122
         ("11. Oktober-2026", 2026, dt.date(2026, 10, 11), "a comma or hyphen where a dot or space was"),
         ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
         ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
@@ -190,6 +192,7 @@ def test_handwritten_dates_with_noise_are_read_with_doubts(
         ("12. Mai OHR TS", 2021),  # no year at all
         ("1.7.2026 x y z", 2026),  # noise most of the text
         ("4.9.26 TEEN", 2026),  # a long word after a two-digit year may hold the year's rest
+        ("4.9.20 26", 2026),  # digits after a two-digit year may be the year's rest
         ("I November 19", 2019),  # a letter for the day only before a four-digit year
     ],
 )

@@ -211,7 +211,11 @@ def _without_noise(text: str) -> tuple[str, list[str]]:
     words = text.split()
     trailing: list[str] = []
     short = 0
-    while len(words) > 1 and not any(c.isdigit() for c in words[-1]):
+    while len(words) > 1 and (
+        not any(c.isdigit() for c in words[-1])
+        # a short token with digits after a complete date: "03.07.2019 5", "05.05.2019 55."
+        or (len(words[-1]) <= 3 and _ENDS_IN_YEAR.search(words[-2]) is not None)
+    ):
         if any(c.isalnum() for c in words[-1]):
             # after a four-digit year the date is complete: any word is noise ("04.09.2026
             # TEEN," on a heavy scan of seed 125), though no more than a short one's count
