@@ -46,6 +46,15 @@ def test_seed_section_titles(seed_id: str) -> None:
     assert split.tail.text.startswith("Wiesbaden, den")
 
 
+@pytest.mark.parametrize("speck", ['"', "„", "' ", "."])
+def test_a_speck_before_the_place_and_date_line_still_starts_the_signature_block(speck: str) -> None:
+    # seed 108, heavy scan: '"Wiesbaden, den 4.8.2021' went into § 7 with both dates
+    text = seed_text("000").replace("Wiesbaden, den", speck + "Wiesbaden, den", 1)
+    split = split_sections(doc(text))
+    assert split.tail.text.startswith(speck + "Wiesbaden, den")
+    assert "Wiesbaden, den" not in split.sections[-1].text
+
+
 @pytest.mark.parametrize("mark", ["§1", "§ 1", "81", "S 1", "$1", "& 1", "s1", "§ 1."])
 def test_mangled_heading_marks(mark: str) -> None:
     split = split_sections(doc(agreement({1: mark, 3: mark.replace("1", "3")})))

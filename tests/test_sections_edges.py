@@ -47,7 +47,7 @@ def test_footer_read_between_signature_columns_is_dropped() -> None:
         ),
     )
     doc = DocumentText(pages=pages, method="ocr")
-    flagged = [ln.text for ln in pages_to_lines(doc) if ln.at_edge]
+    flagged = [ln.text for ln in pages_to_lines(doc) if ln.edge]
     assert flagged == [FOOTER] * 3
     texts = [ln.text for ln in clean_lines(doc)]
     assert FOOTER not in texts
@@ -65,20 +65,20 @@ def test_a_line_at_the_edge_on_one_page_only_stays() -> None:
 
 def test_body_lines_outside_the_band_and_text_without_boxes_are_no_edge_lines() -> None:
     inside = page(1, [("Kopf 2024", EDGE_BAND / 2), ("Text", EDGE_BAND + 0.01), ("Fuß 2024", 0.97)])
-    assert [ln.at_edge for ln in pages_to_lines(DocumentText(pages=(inside,), method="ocr"))] == [
-        True,
-        False,
-        True,
+    assert [ln.edge for ln in pages_to_lines(DocumentText(pages=(inside,), method="ocr"))] == [
+        "top",
+        None,
+        "bottom",
     ]
     plain = PageText(number=1, text="Kopf 2024\nText\nFuß 2024\n")
-    assert not any(ln.at_edge for ln in pages_to_lines(DocumentText(pages=(plain,), method="text")))
+    assert not any(ln.edge for ln in pages_to_lines(DocumentText(pages=(plain,), method="text")))
 
 
 def test_a_line_with_one_word_inside_the_body_is_no_edge_line() -> None:
     p = page(1, [("Kopf 2024 Text", 0.03)])
     moved = p.words[2].model_copy(update={"top": int(0.5 * HEIGHT)})
     p = p.model_copy(update={"words": (*p.words[:2], moved)})
-    assert [ln.at_edge for ln in pages_to_lines(DocumentText(pages=(p,), method="ocr"))] == [False]
+    assert [ln.edge for ln in pages_to_lines(DocumentText(pages=(p,), method="ocr"))] == [None]
 
 
 def test_running_header_with_specks_matches_its_clean_copies() -> None:
