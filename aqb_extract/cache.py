@@ -48,11 +48,15 @@ class OcrCache:
         self._engine: tuple[str, str] | None = None
         self._warned = False
 
-    def key_fields(self, sha256: str, page: int) -> dict[str, Any]:
-        """Everything the reading of this page depends on."""
+    def key_fields(self, sha256: str, page: int, variant: str = "") -> dict[str, Any]:
+        """Everything the reading of this page depends on. ``variant`` names a second reading
+        of part of the page (a region with stamp ink taken out); the page's own reading has
+        none, so its key is what it always was."""
         if self._engine is None:
             self._engine = (tesseract_version(), model_fingerprint(self.settings.lang))
+        extra = {"variant": variant} if variant else {}
         return {
+            **extra,
             "format": CACHE_FORMAT,
             "sha256": sha256,
             "page": page,
@@ -68,12 +72,12 @@ class OcrCache:
         digest = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
         return self.root / digest[:2] / f"{digest}.json"
 
-    def get(self, sha256: str, page: int) -> PageText | None:
+    def get(self, sha256: str, page: int, variant: str = "") -> PageText | None:
         """The cached reading of ``page`` of the file with this hash, or None (not cached,
         cache off, or a damaged entry, which is then removed so it gets rebuilt)."""
         if not self.enabled:
             return None
-        fields = self.key_fields(sha256, page)
+        fields = self.key_fields(sha256, page, variant)
         path = self.path_for(fields)
         try:
             raw = path.read_bytes()
@@ -98,11 +102,11 @@ class OcrCache:
             return None
         return result
 
-    def put(self, sha256: str, page: int, result: PageText) -> None:
+    def put(self, sha256: str, page: int, result: PageText, variant: str = "") -> None:
         """Store a page's reading; failures to write are logged once and otherwise ignored."""
         if not self.enabled:
             return
-        fields = self.key_fields(sha256, page)
+        fields = self.key_fields(sha256, page, variant)
         path = self.path_for(fields)
         data = json.dumps({"key": fields, "page": result.model_dump(mode="json")}, ensure_ascii=False)
         tmp_name = ""

@@ -261,6 +261,39 @@ def flatten(image: Image.Image) -> Image.Image:
     return image.convert("L")
 
 
+# --------------------------------------------------------------------------- stamp ink
+
+#: A pixel is stamp ink when its blue is this far above its green, and its red above its green
+#: by STAMP_RED_OVER_GREEN: violet. Blue pen ink (signatures, handwritten dates) has red at or
+#: below green and stays; black print is grey and stays.
+STAMP_BLUE_OVER_GREEN = 25
+STAMP_RED_OVER_GREEN = 5
+#: Fewer stamp pixels than this: no stamp, nothing to take out. Few pixels pass the test (a
+#: stamp's ink is light and blotchy: 900-1900 on the last pages of heavy scans of seeds 116 and
+#: 125), and taking out just those is what gives Tesseract the line under the stamp back.
+MIN_STAMP_PIXELS = 200
+
+
+def drop_stamp_ink(image: Image.Image) -> Image.Image | None:
+    """``image`` in greyscale with violet stamp ink turned to paper white, or None when it has no
+    such ink (a grey or bilevel scan, or no stamp).
+
+    Why: a round stamp pressed over a typed name or a date line makes Tesseract drop that line
+    ("Wiesbaden, den 15.8.26" under the ministry's stamp on a heavy scan of seed 125). Colour
+    dropout is what form readers do with coloured ink; the print is black, so nothing of it goes.
+    Used only for a second look at a signature block whose first reading lacks a name or a date
+    (:mod:`aqb_extract.second_look`)."""
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
+        return None
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    stamp = ((blue - green) > STAMP_BLUE_OVER_GREEN) & ((red - green) > STAMP_RED_OVER_GREEN)
+    if int(stamp.sum()) < MIN_STAMP_PIXELS:
+        return None
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    return Image.fromarray(np.where(stamp, np.uint8(255), grey), mode="L")
+
+
 # --------------------------------------------------------------------------- skew
 
 

@@ -1,4 +1,4 @@
-"""The runner: read -> split -> repair -> parse -> validate, one document at a time.
+"""The runner: read -> split -> repair -> parse (-> second look) -> validate, one document at a time.
 
 Like OCRmyPDF's ``_pipeline.py`` this only calls the stages in order; each stage lives in its own
 module and can be tested alone. Per-file problems become a ``failed`` record here and never
@@ -7,6 +7,7 @@ escape, so one bad file cannot stop a batch.
 
 from __future__ import annotations
 
+import functools
 import logging
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from .fields.signatories import parse_signatories
 from .fields.year import parse_year
 from .knowledge import Knowledge, load_knowledge
 from .models import DocumentText, Record, Source, SplitDocument
-from .read import read_document, sniff
+from .read import read_document, reread_without_stamps, sniff
 from .repair import repair_document
+from .second_look import Reread, second_look
 from .sections import split_sections
 from .validate import build_record, failed_record, require_agreement
 
@@ -32,9 +34,10 @@ log = logging.getLogger(__name__)
 
 
 def document_to_record(
-    doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge
+    doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge, reread: Reread | None = None
 ) -> tuple[Record, SplitDocument]:
-    """Turn a read document into its record (and the repaired parts, for evaluation)."""
+    """Turn a read document into its record (and the repaired parts, for evaluation). ``reread``
+    reads part of a scanned page again for a second look at the signature block."""
     split = split_sections(doc, knowledge)
     repaired = repair_document(split, knowledge)
     require_agreement(repaired)
@@ -49,7 +52,15 @@ def document_to_record(
         ministry=parse_ministry(repaired, knowledge, year.value),
         amount=parse_amount(repaired),
         projects=parse_projects(repaired, knowledge),
-        signatories=parse_signatories(repaired, knowledge, year.value, partner_info),
+        signatories=second_look(
+            doc,
+            repaired,
+            parse_signatories(repaired, knowledge, year.value, partner_info),
+            reread,
+            knowledge,
+            year.value,
+            partner_info,
+        ),
         sections=parse_sections(repaired, knowledge),
         settings=settings,
     )
@@ -79,7 +90,8 @@ def extract_document(
         source = Source(path=source.path, sha256=info.sha256, pages=info.pages)
         doc = read_document(path, settings, executor)
         source = Source(path=source.path, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
-        record, repaired = document_to_record(doc, source, settings, knowledge)
+        reread = functools.partial(reread_without_stamps, path, settings) if doc.method == "ocr" else None
+        record, repaired = document_to_record(doc, source, settings, knowledge, reread)
         return Extraction(record, doc, repaired)
     except InputError as exc:
         # what is known of the file even though it failed (the page limit knows both)

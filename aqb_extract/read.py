@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .cache import OcrCache
 from .config import Settings
@@ -62,7 +62,7 @@ from .errors import (
     UnsupportedFileError,
 )
 from .models import DocumentText, Frozen, PageText
-from .ocr import check_pixels, check_tesseract, ocr_image, open_image, save_for_tesseract
+from .ocr import check_pixels, check_tesseract, drop_stamp_ink, ocr_image, open_image, save_for_tesseract
 
 log = logging.getLogger(__name__)
 
@@ -824,6 +824,35 @@ def _run_jobs(
             fut.cancel()
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
+
+
+def reread_without_stamps(path: Path, settings: Settings, page: PageText, top: int) -> PageText | None:
+    """A second reading of ``page`` from ``top`` (a pixel row of the image OCR read) down, with
+    violet stamp ink taken out (:func:`aqb_extract.ocr.drop_stamp_ink`); None when the page
+    image has no such ink or is not the one OCR read as it lay (turned, or rendered in grey).
+    Word boxes are in the region's pixels. Cached like a page, under its own key."""
+    if page.rotation or top < 0 or (page.height and top >= page.height):
+        return None
+    info = sniff(path, settings)
+    cache = OcrCache(settings)
+    variant = f"stamp-ink-dropped:{top}"
+    hit = cache.get(info.sha256, page.number, variant)
+    if hit is not None:
+        return hit if hit.text else None
+    pdf_pages = read_pdf_pages(path) if info.kind == "pdf" else []
+    [job] = plan_pages(info, settings, [page.number], pdf_pages)
+    result = PageText(number=page.number, text="")
+    if job.source != "pdf-render":  # rendered pages are grey: no colour to tell ink by
+        with (
+            tempfile.TemporaryDirectory(prefix="aqb-page-") as tmp,
+            Image.open(page_image(job, Path(tmp))) as im,
+        ):
+            if im.height > top:
+                region = drop_stamp_ink(im.crop((0, top, im.width, im.height)))
+                if region is not None:
+                    result = ocr_image(region, settings, number=page.number, dpi=job.dpi)
+    cache.put(info.sha256, page.number, result, variant)
+    return result if result.text else None
 
 
 # =========================================================================== the stage
