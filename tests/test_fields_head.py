@@ -242,6 +242,29 @@ def test_marks_around_a_section_title_are_specks(number: int, written: str, titl
     assert ex.value is not None and [s.title for s in ex.value] == [title]
 
 
+@pytest.mark.parametrize(
+    ("number", "read", "known"),
+    [
+        (1, "AueDAuuge: und Qualifi eunastudgst", "Ausbildungs- und Qualifizierungsbudget"),  # seed 126
+        (1, "AuSDIAUNGe: und Qualifizierungsbudget", "Ausbildungs- und Qualifizierungsbudget"),  # seed 120
+    ],
+)
+def test_a_title_damaged_but_like_its_known_one_is_taken_as_it_and_warned(
+    number: int, read: str, known: str
+) -> None:
+    ex = parse_sections(split("", {number: "Text."}, {number: read}), K)
+    assert ex.value is not None and ex.value[0].title == known
+    assert f"title of § {number} damaged, taken as the known one: {read!r} -> {known!r}" in {
+        w.message for w in ex.warnings
+    }
+
+
+def test_a_title_unlike_any_known_one_stays_as_read() -> None:
+    ex = parse_sections(split("", {2: "Text."}, {2: "Gemeinsame Ziele"}), K)
+    assert ex.value is not None and ex.value[0].title == "Gemeinsame Ziele"
+    assert any("unusual title for § 2" in w.message for w in ex.warnings)
+
+
 def test_section_titles_snap_to_known_and_missing_warned() -> None:
     titles = {
         1: "Ausbildungs- und Qualifizierungsbudget",

@@ -1135,3 +1135,30 @@ def test_a_quote_mark_for_the_hyphen_after_und_and_an_unclosed_quote() -> None:
     messages = {w.field: w.message for w in result.warnings if w.field != "projects"}
     assert messages["projects[0]"].startswith("quote mark read for the hyphen after 'und'")
     assert "an opening quote mark without its closing one" in messages["projects[1]"]
+
+
+def test_u_before_an_old_age_a_colon_pair_and_a_lone_und() -> None:
+    # held-out seeds 126-127: "(U50)" (txt-ocr, heavy), two projects joined by ":" (TIFF), a
+    # stray "und" read after the last title (300 dpi); "U25" is a real label and stays
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Teilzeitausbildung Modul Kinderbetreuung: Teilzeitausbildung Modul Prüfungsvorbereitung\n"
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Digitale Grundbildung für Ältere (U50):\n- Jobcoaching U25\n"
+        + "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n"
+        + "- Fortbildung interkulturelle Kompetenz für Fachkräfte\n\nund\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Teilzeitausbildung Modul Kinderbetreuung",
+        "Teilzeitausbildung Modul Prüfungsvorbereitung",
+        "Digitale Grundbildung für Ältere (Ü50)",
+        "Jobcoaching U25",
+        "Fortbildung interkulturelle Kompetenz für Fachkräfte",
+    ]
+    messages = " | ".join(w.message for w in result.warnings)
+    assert "':' read for the ';'" in messages
+    assert "'U' before an age of 40 or more read as 'Ü'" in messages
+    assert "a line of only 'und' after a title taken as noise" in messages
+    assert "':' at the end taken as OCR specks" in messages

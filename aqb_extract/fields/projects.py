@@ -83,6 +83,9 @@ _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
 # item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
 # "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
+# A mark glued after a title's closing bracket or quote ("… für Ältere (U50):" on a heavy scan of
+# seed 127): what closes a title ends it.
+_CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,]+$")
 _TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
@@ -497,6 +500,10 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             dropped.append(m.group(0))
             title = title[: m.start()].rstrip()
             continue
+        if m := _CLOSED_THEN_MARK.search(title):
+            dropped.append(m.group(0))
+            title = title[: m.start()]
+            continue
         if (m := _TRAILING_STOPS.search(title)) and (
             len(m.group(0)) > 1
             or not truncated_word(title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1], knowledge)
@@ -528,15 +535,16 @@ _GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-z
 
 
 def _pair_mark(title: str) -> tuple[int, str] | None:
-    """Where a comma (or a hyphen glued to both words) stands for the ";" that joins two
-    projects in one item, and which mark it is, or None: the part after it starts with the
+    """Where a comma or a colon (or a hyphen glued to both words) stands for the ";" that joins
+    two projects in one item, and which mark it is, or None: the part after it starts with the
     title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul
-    Prüfungsvorbereitung", "… Prüfungsvorbereitung-Teilzeitausbildung für …" on a heavy scan),
-    which no enumeration or compound inside one title does."""
+    Prüfungsvorbereitung", "…: Teilzeitausbildung …" on a TIFF of seed 127, "…
+    Prüfungsvorbereitung-Teilzeitausbildung für …" on a heavy scan), which no enumeration or
+    compound inside one title does."""
     words = title.split()
     if len(words) < 4 or len(words[0]) < 4 or not words[0][:1].isupper() or not words[0].isalpha():
         return None
-    for mark in (", ", "-"):
+    for mark in (", ", ": ", "-"):
         at = title.find(mark + words[0] + " ")
         if at > 0:
             return at, mark.strip()
@@ -797,6 +805,11 @@ def lost_closing_quote(title: str) -> str:
 _QUOTE_FOR_HYPHEN = re.compile(r"( (?:und|oder|bzw\.|sowie) )[„\"“,‚](?=[a-zäöüß]{3,}[^„\"“”]*$)")
 
 
+# "Ü50" (über 50: older people) with its dots lost (txt-ocr of seed 126, a heavy scan of seed 127):
+# programmes for the young are "U25", "U27", "U30"; none is "unter 40" or more.
+_OVER_AGE = re.compile(r"(?<![\wÜ])U(?=[4-9]\d\b)")
+
+
 # A small word that German writes in lower case inside a title, capitalised by OCR after a
 # word ("Qualifizierung Zur Pflegehelferin"); after a dash or inside quotes it may start a phrase.
 _CAPITAL_SMALL_WORD = re.compile(
@@ -817,6 +830,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
     (lambda t: _GLUED_MARK.sub(r"\1 ", t), "mark glued after a small word read as a space"),
     (lambda t: _QUOTE_FOR_HYPHEN.sub(r"\1-", t), "quote mark read for the hyphen after 'und'"),
+    (lambda t: _OVER_AGE.sub("Ü", t), "'U' before an age of 40 or more read as 'Ü' (über), its dots lost"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
@@ -847,7 +861,12 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
     parts: list[tuple[str, str]] = []
     for item in items:
         title = item.lines[0].body
-        for line in item.lines[1:]:
+        for k, line in enumerate(item.lines[1:], start=2):
+            if k == len(item.lines) and line.body.strip().lower() in _CONJUNCTIONS:
+                # a lone "und" after the last title, before the closing paragraph (seed 127,
+                # 300 dpi): OCR's stray reading, as no title ends in a conjunction
+                state.warn(f"a line of only {line.body.strip()!r} after a title taken as noise", 0.9)
+                continue
             title = _join(title, line.body)
         raw = "\n".join(line.raw for line in item.lines)
         pieces = title.split(";")
