@@ -974,17 +974,20 @@ def test_a_hyphen_between_two_small_words_and_specks_before_a_final_dot() -> Non
         INTRO
         + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
         + "- Assistierte Ausbildung in-der Altenpflegehilfe\n"
+        + "- Anerkennungspraktika, Qualifizierungen und- Einzelförderungen\n"
         + '- Küchenhelferqualifizierung "Frischküche*.\n'
     )
     result = parse_projects(doc5(text), K)
     assert [p.title for p in result.value or ()] == [
         "Assistierte Ausbildung in der Altenpflegehilfe",
+        "Anerkennungspraktika, Qualifizierungen und Einzelförderungen",
         'Küchenhelferqualifizierung "Frischküche"',
     ]
     assert [w.field for w in result.warnings if w.field != "projects"] == [
         "projects[0]",
         "projects[1]",
-        "projects[1]",
+        "projects[2]",
+        "projects[2]",
     ]
 
 
