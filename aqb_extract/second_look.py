@@ -3,10 +3,12 @@ stamp's ink taken out, and only what the first reading lacked taken from it.
 
 Why: the stamps pressed over the signature block are what OCR loses most on office scans. On the
 100 heavy 200-dpi scans of held-out seeds 101-125, 71 first readings lacked a signatory's name
-or date; reading the region below § 7 again with violet ink turned white
-(:func:`aqb_extract.ocr.drop_stamp_ink`) found 11 of them right, and one wrong ("2036" for
-"2026", which the year check below turns away). A value found only by the second look is never
-sure: it comes with a warning naming it, so the record asks for review.
+or date (most of them handwritten dates Tesseract cannot read at all); reading the region below
+§ 7 again with violet ink turned white (:func:`aqb_extract.ocr.drop_stamp_ink`) fills 5 dates,
+all right, none wrong. Tesseract's reading of such a region is fragile (the same region cut a few
+lines shorter filled 2 others and lost 3 of these), and an earlier cut read "2036" for "2026",
+which the year check below turns away. A value found only by the second look is never sure: it
+comes with a warning naming it, so the record asks for review.
 
 The steps are plain functions, called in order by :func:`second_look`:
 ``needs_second_look -> signature_region -> (reread) -> splice_region -> fill_gaps``.
@@ -17,13 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .evidence import locate
-from .fields.signatories import parse_signatories
+from .fields.signatories import FIELD, parse_signatories
 from .knowledge import Knowledge, PartnerInfo
 from .models import DocumentText, Extracted, FieldWarning, PageText, Signatory, SplitDocument
 from .repair import repair_document
 from .sections import split_sections
-
-FIELD = "signatories"
 
 SECOND_LOOK_CONFIDENCE = 0.85
 """Most the field's confidence can be when a value came from the second look."""
