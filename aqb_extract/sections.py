@@ -87,8 +87,8 @@ def pages_to_lines(doc: DocumentText) -> list[Line]:
 
 def _lines_in_edge_band(page: PageText) -> dict[int, Literal["top", "bottom"]]:
     """Indexes (as ``splitlines`` counts them) of the page's lines whose every word lies within
-    EDGE_BAND of the top, or every word of the bottom, of the page image, with that edge. Empty
-    without words or page size."""
+    EDGE_BAND of the page image's top (or whose every word lies within it of the bottom), with
+    that edge. Empty without words or page size."""
     if not page.words or page.height <= 0:
         return {}
     top_edge = page.height * EDGE_BAND
