@@ -1165,3 +1165,26 @@ def test_u_before_an_old_age_a_colon_pair_and_a_lone_und() -> None:
     assert "'U' before an age of 40 or more read as 'Ü'" in messages
     assert "a line of only 'und' after a title taken as noise" in messages
     assert "':' at the end taken as OCR specks" in messages
+
+
+def test_zero_for_ue_a_hyphen_before_a_preposition_and_a_stop_before_a_quote() -> None:
+    # held-out seeds 123, 124, 128, 129: "(050)", "Gesprächsführung-in", "Fachtag."Übergänge"; a
+    # hyphen before "und" is the compound's, and stays
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Digitale Grundbildung für Ältere (050)\n"
+        + "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n"
+        + "- Schulung Gesprächsführung-in schwierigen Beratungssituationen\n"
+        + '- Fachtag."Übergänge gestalten" 2024\n'
+        + "- Fortbildung Ausbildungs-und Prüfungsrecht\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Digitale Grundbildung für Ältere (Ü50)",
+        "Schulung Gesprächsführung in schwierigen Beratungssituationen",
+        'Fachtag "Übergänge gestalten" 2024',
+        "Fortbildung Ausbildungs-und Prüfungsrecht",
+    ]
+    warned = {w.field for w in result.warnings if w.field != "projects"}
+    assert {"projects[0]", "projects[1]", "projects[2]"} <= warned

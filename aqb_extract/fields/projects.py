@@ -806,6 +806,23 @@ def lost_closing_quote(title: str) -> str:
 _QUOTE_FOR_HYPHEN = re.compile(r"( (?:und|oder|bzw\.|sowie) )[„\"“,‚](?=[a-zäöüß]{3,}[^„\"“”]*$)")
 
 
+# "Ü" of an age label read as a zero ("Ältere (050)" on txt-ocr of seed 124 and a TIFF of seed
+# 129): a bracketed number with a leading zero is no label.
+_ZERO_FOR_OVER = re.compile(r"(?<=\()0(?=[4-9]\d\))")
+
+# A hyphen glued between a word and a preposition or article that goes on the title
+# ("Gesprächsführung-in schwierigen" on a heavy scan of seed 123). Not before "und"/"oder":
+# "Ausbildungs-und Qualifizierung…" lost a space after its hyphen, not the hyphen; a chain goes
+# on with a hyphen ("Kinder-und-Jugendhilfe").
+_HYPHEN_BEFORE_SMALL = re.compile(
+    r"(?<=[a-zäöüß]{3})-(?=(?:der|die|das|den|dem|des|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus) )"
+)
+
+# A full stop glued before an opening quote ("Fachtag."Übergänge gestalten" 2024" on txt-ocr of
+# seed 128): a space.
+_STOP_BEFORE_QUOTE = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[\"„][A-ZÄÖÜ])")
+
+
 # "Ü50" (über 50: older people) with its dots lost (txt-ocr of seed 126, a heavy scan of seed 127):
 # programmes for the young are "U25", "U27", "U30"; none is "unter 40" or more.
 _OVER_AGE = re.compile(r"(?<![\wÜ])U(?=[4-9]\d\b)")
@@ -832,6 +849,9 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _GLUED_MARK.sub(r"\1 ", t), "mark glued after a small word read as a space"),
     (lambda t: _QUOTE_FOR_HYPHEN.sub(r"\1-", t), "quote mark read for the hyphen after 'und'"),
     (lambda t: _OVER_AGE.sub("Ü", t), "'U' before an age of 40 or more read as 'Ü' (über), its dots lost"),
+    (lambda t: _ZERO_FOR_OVER.sub("Ü", t), "'0' before an age of 40 or more read as 'Ü' (über)"),
+    (lambda t: _HYPHEN_BEFORE_SMALL.sub(" ", t), "hyphen before a small word read as a space"),
+    (lambda t: _STOP_BEFORE_QUOTE.sub(" ", t), "full stop before an opening quote read as a space"),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
