@@ -545,6 +545,9 @@ def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit,
     without the list's shape that cannot be told from another book."""
     fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
     for k, match in enumerate(tokens):
+        if (anchored := _anchored_sgb_list(tokens, k)) is not None:
+            fixes.update(anchored)
+            continue
         if match.group() != "SGB":
             continue
         if k + 5 < len(tokens) and tokens[k + 5].group().rstrip(".,;:") == "und":
@@ -568,6 +571,43 @@ def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit,
             numeral = m["num"].replace("H", "II").replace("l", "I").replace("i", "I").replace("|", "I")
             if m["num"] not in ("I", "II", "III", "V", "X") and numeral in _SGB_BOOKS and numeral != m["num"]:
                 fixes[j] = _edit(token, numeral + m["tail"], "roman numeral of a social code book")
+    return fixes
+
+
+# The whole phrase "SGB II, III, VIII, XII und AsylbLG" is fixed text in § 2: with "SGB" (or OCR's
+# "&GB") before and "und AsylbLG" after four tokens, each token is its book by position, however
+# OCR read its strokes ("VIE", "vun", "Xu", "xH", "TIL"), as long as it starts as its book does.
+_SGB_READINGS = frozenset({"SGB", "&GB", "$GB", "5GB", "SG8", "S6B"})
+_SGB_STARTS = ("IiLl1|!T", "IiLl1|!T", "Vv", "Xx")
+
+
+def _anchored_sgb_list(
+    tokens: list[re.Match[str]], k: int
+) -> dict[int, tuple[str, tuple[_Edit, ...]]] | None:
+    """Repairs of "SGB" and its four numerals by position, or None when the phrase's anchors or
+    the items' shapes are not there (see _SGB_STARTS)."""
+    if k + 6 >= len(tokens) or tokens[k].group().strip(".,;:") not in _SGB_READINGS:
+        return None
+    if tokens[k + 5].group().rstrip(".,;:") != "und" or not tokens[k + 6].group().startswith("Asyl"):
+        return None
+    items = [t.group() for t in tokens[k + 1 : k + 5]]
+    cores = [item.strip(".,;:}|-") for item in items]
+    if not all(
+        1 <= len(core) <= 5 and core[0] in starts for core, starts in zip(cores, _SGB_STARTS, strict=True)
+    ):
+        return None
+    fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
+    sgb = tokens[k].group()
+    if sgb.strip(".,;:") != "SGB":
+        fixes[k] = _edit(
+            sgb, "SGB", "the social code's name in the fixed phrase 'SGB II, III, VIII, XII und AsylbLG'"
+        )
+    for j, (item, book) in enumerate(zip(items, _SGB_CANON, strict=True)):
+        fixed = book + ("," if j < 3 else "")
+        if item != fixed:
+            fixes[k + 1 + j] = _edit(
+                item, fixed, "roman numeral in the fixed phrase 'SGB II, III, VIII, XII und AsylbLG'"
+            )
     return fixes
 
 

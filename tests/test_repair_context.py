@@ -15,6 +15,13 @@ from aqb_extract.repair import repair_text
         ("von den in & 4 genannten", "von den in § 4 genannten"),
         ("Rechtskreise SGB Il, Ill, VIII, Xil und", "Rechtskreise SGB II, III, VIII, XII und"),
         ("SGB II, III, VIII, XH und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        # the whole fixed phrase, anchored by "SGB" and "und AsylbLG": each numeral by position
+        # (held-out heavy scans and txt-ocr of seeds 101-125)
+        ("SGB II, II, VIE, XII und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB II; III, vun, Xu und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("&GB II, II, VIN, XII und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB 11, 11, VAN, Xu und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        ("SGB II. III, VIII XII und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
         ("der Wirtschaft und — für den Bereich", "der Wirtschaft und – für den Bereich"),
         ("am 11. Septernber 2020", "am 11. September 2020"),
         ("flexibie und arbeitsmarktnahe Qualifizterung", "flexible und arbeitsmarktnahe Qualifizierung"),
@@ -29,6 +36,8 @@ def test_context_and_slips_repaired(raw: str, fixed: str) -> None:
     [
         "8 5 Euro",  # a number before a number is not a § reference
         "SGB Xl und",  # "XI" would be a guess: OCR may have dropped a stroke of "XII"
+        "SGB II, III, Text, XII und AsylbLG",  # an item that does not start as its book does
+        "SGB II, III, VIII, XII sowie AsylbLG",  # not the fixed phrase
         "Kapitel Il Stato",  # no SGB list
         "Sven Schoeller",
         "Kai Klose",
