@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from .knowledge import Knowledge, load_knowledge
-from .models import DocumentText, PageText, Part, Section, SplitDocument
+from .models import DocumentText, PageText, Part, Section, SplitDocument, Word
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,75 @@ def _is_page_number(text: str, page: int) -> bool:
     return LONE_PAGE_NUMBER_RE.match(text) is not None and abs(int(text) - page) <= 1
 
 
+def restore_block_order(page: PageText) -> PageText:
+    """``page`` with each OCR block that Tesseract read too early put back after the blocks above
+    it (by the word boxes); the page itself when none is.
+
+    Tesseract sometimes reads a stray block first: on a heavy scan of seed 124 the name line
+    "Kai Klose", cut off by a stamp, came before page 4's header, so it ended § 5's project list
+    on page 3. A block is out of place when a block read after it lies wholly above it and overlaps
+    it sideways; it moves to just after the last such block. Blocks side by side (two signature
+    columns, read column by column) do not overlap sideways and keep their order."""
+    if not page.words:
+        return page
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for m in re.finditer(r"\n\s*\n", page.text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(page.text)))
+    boxes: list[tuple[int, int, int, int] | None] = []
+    for start, end in spans:
+        inside = [w for w in page.words if start <= w.start < end and w.height > 0]
+        boxes.append(
+            (
+                min(w.top for w in inside),
+                max(w.top + w.height for w in inside),
+                min(w.left for w in inside),
+                max(w.left + w.width for w in inside),
+            )
+            if inside
+            else None
+        )
+    order = list(range(len(spans)))
+    for i, box in enumerate(boxes):
+        if box is None:
+            continue
+        top, _, left, right = box
+        above = [
+            j
+            for j in range(i + 1, len(spans))
+            if (other := boxes[j]) is not None and other[1] <= top and other[2] < right and left < other[3]
+        ]
+        if above:
+            order.remove(i)
+            order.insert(order.index(above[-1]) + 1, i)
+    if order == sorted(order):
+        return page
+    text_parts: list[str] = []
+    moved: list[Word] = []
+    length = 0
+    for n, k in enumerate(order):
+        start, end = spans[k]
+        if n:
+            text_parts.append("\n\n")
+            length += 2
+        text_parts.append(page.text[start:end])
+        moved.extend(
+            w.model_copy(update={"start": w.start - start + length})
+            for w in page.words
+            if start <= w.start < end
+        )
+        length += end - start
+    return page.model_copy(update={"text": "".join(text_parts), "words": tuple(moved)})
+
+
 def pages_to_lines(doc: DocumentText) -> list[Line]:
     """Every line of every page, tagged with its page (and whether its words sit in the page's
-    top or bottom band), with lone page furniture dropped."""
+    top or bottom band), with lone page furniture dropped; blocks Tesseract read out of place
+    put back (:func:`restore_block_order`)."""
     lines: list[Line] = []
-    for page in doc.pages:
+    for page in map(restore_block_order, doc.pages):
         page_lines = page.text.replace("\f", "\n").splitlines()
         in_band = _lines_in_edge_band(page)
         nonblank = [i for i, t in enumerate(page_lines) if t.strip()]

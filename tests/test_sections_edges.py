@@ -4,7 +4,7 @@ where OCR put them in reading order."""
 from __future__ import annotations
 
 from aqb_extract.models import DocumentText, PageText, Word
-from aqb_extract.sections import EDGE_BAND, clean_lines, pages_to_lines
+from aqb_extract.sections import EDGE_BAND, clean_lines, pages_to_lines, restore_block_order
 
 HEIGHT = 3508  # A4 at 300 dpi
 
@@ -109,3 +109,63 @@ def test_running_header_with_specks_matches_its_clean_copies() -> None:
         "Staatsministerin",
         "Landrat",
     ]
+
+
+def blocks(rows: list[tuple[str, float, int]]) -> PageText:
+    """A page of OCR blocks in reading order: (text, top as a share of the page height, left)."""
+    text = ""
+    words: list[Word] = []
+    for line, top, left in rows:
+        if text:
+            text += "\n\n"
+        for k, token in enumerate(line.split()):
+            if k:
+                text += " "
+            words.append(
+                Word(
+                    text=token,
+                    conf=0.9,
+                    start=len(text),
+                    left=left + 90 * k,
+                    top=int(top * HEIGHT),
+                    width=80,
+                    height=40,
+                )
+            )
+            text += token
+    return PageText(number=4, text=text, words=tuple(words), width=2480, height=HEIGHT)
+
+
+def test_a_block_read_before_the_blocks_above_it_is_put_back() -> None:
+    # heavy scan of seed 124: "Kai Klose" under a stamp read first, before page 4's header
+    p = blocks(
+        [
+            ("Kai Klose", 0.55, 230),
+            ("Zielvereinbarung 2021 - Kreis Offenbach", 0.03, 1200),
+            ("Die Zielvereinbarungen werden veröffentlicht.", 0.40, 230),
+            ("Wiesbaden, den 17. September 2021", 0.50, 230),
+            ("Staatsminister", 0.58, 230),
+        ]
+    )
+    texts = [ln.text for ln in pages_to_lines(DocumentText(pages=(p,), method="ocr")) if ln.text]
+    assert texts == [
+        "Zielvereinbarung 2021 - Kreis Offenbach",
+        "Die Zielvereinbarungen werden veröffentlicht.",
+        "Wiesbaden, den 17. September 2021",
+        "Kai Klose",
+        "Staatsminister",
+    ]
+    moved = restore_block_order(p)
+    assert all(moved.text[w.start : w.start + len(w.text)] == w.text for w in moved.words)
+
+
+def test_signature_columns_read_one_after_the_other_keep_their_order() -> None:
+    p = blocks(
+        [
+            ("Wiesbaden, den 8.8.23", 0.50, 230),
+            ("Kai Klose Staatsminister", 0.56, 230),
+            ("Kassel, den 8.9.2023", 0.50, 1300),
+            ("Sven Schoeller Oberbürgermeister", 0.56, 1300),
+        ]
+    )
+    assert restore_block_order(p) == p
