@@ -753,6 +753,13 @@ def test_a_lost_minister_name_is_the_years_minister_assumed_and_warned() -> None
         assert [s.name for s in noisy.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
     short = parse(text.replace("Hans-Jürgen Krüger\n", "Anna Li\n"), 2019, K.partner_by_ags("06439"))
     assert [s.name for s in short.value or ()] == ["Kai Klose", "Anna Li"]
+    # heavy scan of seed 117, txt-ocr of seed 124: the scribble's tail before the name
+    for name in ("Ka Hans-Jürgen Krüger", "Be Hans-Jürgen Krüger"):
+        noisy = parse(text.replace("Hans-Jürgen Krüger\n", name + "\n"), 2019, K.partner_by_ags("06439"))
+        assert [s.name for s in noisy.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
+        assert any(f"{name[:2]!r} before the name taken as a speck" in m for _, m in messages(noisy))
+    short_first = parse(text.replace("Hans-Jürgen Krüger\n", "Jo Müller\n"), 2019, K.partner_by_ags("06439"))
+    assert [s.name for s in short_first.value or ()] == ["Kai Klose", "Jo Müller"]
     assert (
         "signatories[0].name",
         "name not found; Kai Klose, the Staatsminister in office in 2019, assumed",

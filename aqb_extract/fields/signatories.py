@@ -104,6 +104,12 @@ word; a dot after an initial ("Martina G.") or a title ("Dr.") is the name's own
 _SPECK_AFTER_NAME = re.compile(
     r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,})(\s+[^\W\d_]{1,2})$"
 )
+# The same before a name of two words or more ("Ka Susanne Kößler" on a heavy scan of seed 117,
+# "Be Björn Kößler" on txt-ocr of seed 124): a scribble's tail at the line's start. A two-word
+# name starting with a short word ("Jo Müller") is left alone.
+_SPECK_BEFORE_NAME = re.compile(
+    r"^([A-ZÄÖÜ][a-zäöüß]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?\s+[A-ZÄÖÜ]\S{2,}$)"
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
@@ -896,6 +902,13 @@ class _Reader:
                 0.9,
             )
             name = name[: m.start(1)].rstrip()
+        if m := _SPECK_BEFORE_NAME.match(name):
+            self.state.warn(
+                self.key(side, "name"),
+                f"{m.group(1).strip()!r} before the name taken as a speck: {raw!r}",
+                0.9,
+            )
+            name = name[m.end(1) :]
         if _DOT_AFTER_NAME.search(name):
             name = name[:-1]  # "Martina Grünewald.": a speck; a name's abbreviations come first ("Dr.")
         if noisy is not None:
