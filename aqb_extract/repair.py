@@ -542,7 +542,8 @@ def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit,
     for "VIII", "II" and "I" for "III", "XN" and "XI!" for "XII"). In any other list after "SGB"
     (up to six numerals) a numeral is only repaired when reading its strokes ("H" for "II", "l",
     "i", "|" for "I") gives one of those books: OCR may also have dropped a stroke there, and
-    without the list's shape that cannot be told from another book."""
+    without the list's shape that cannot be told from another book. Where the whole fixed phrase
+    "SGB … und AsylbLG" stands, :func:`_anchored_sgb_list` repairs by position more freely."""
     fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
     for k, match in enumerate(tokens):
         if (anchored := _anchored_sgb_list(tokens, k)) is not None:
