@@ -1188,3 +1188,28 @@ def test_zero_for_ue_a_hyphen_before_a_preposition_and_a_stop_before_a_quote() -
     ]
     warned = {w.field for w in result.warnings if w.field != "projects"}
     assert {"projects[0]", "projects[1]", "projects[2]"} <= warned
+
+
+def test_a_full_stop_after_a_whole_word_inside_a_title_is_a_speck() -> None:
+    # heavy scan of seed 121: "Werkstattjahr. Grün- und Landschaftsbau"; an abbreviation's stop
+    # stays, and a stop before the title's first word again parts a ";" pair
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "- Werkstattjahr. Grün- und Landschaftsbau\n"
+        + "- Teilzeitausbildung Modul Kinderbetreuung. Teilzeitausbildung Modul Prüfungsvorbereitung\n"
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Werkstattjahr Grün- und Landschaftsbau",
+        "Teilzeitausbildung Modul Kinderbetreuung",
+        "Teilzeitausbildung Modul Prüfungsvorbereitung",
+        "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen",
+    ]
+    assert any(
+        w.field == "projects[0]" and w.message.startswith("full stop after a whole word inside the title")
+        for w in result.warnings
+    )
+    assert not any(w.field == "projects[3]" for w in result.warnings)

@@ -535,9 +535,25 @@ _STRAY_HYPHEN = re.compile(
 _GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-zäöüß][a-zäöüß]{{2,}})")
 
 
+# A full stop after a long word, before a capitalised one ("Werkstattjahr. Grün- und
+# Landschaftsbau" on a heavy scan of seed 121): a speck unless the word is cut short, as an
+# abbreviation is ("ausländ. Berufsabschlüssen").
+_INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?= [A-ZÄÖÜ])")
+
+
+def _inner_stop(title: str, knowledge: Knowledge) -> str:
+    """``title`` without full stops that end a whole word inside it (see _INNER_STOP)."""
+    for m in reversed(list(_INNER_STOP.finditer(title))):
+        word = title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1]
+        if word.isalpha() and not truncated_word(word, knowledge):
+            title = title[: m.start()] + title[m.end() :]
+    return title
+
+
 def _pair_mark(title: str) -> tuple[int, str] | None:
-    """Where a comma or a colon (or a hyphen glued to both words) stands for the ";" that joins
-    two projects in one item, and which mark it is, or None: the part after it starts with the
+    """Where a comma, a colon or a full stop (or a hyphen glued to both words) stands for the ";"
+    that joins two projects in one item, and which mark it is, or None: the part after it starts
+    with the
     title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul
     Prüfungsvorbereitung", "…: Teilzeitausbildung …" on a TIFF of seed 127, "…
     Prüfungsvorbereitung-Teilzeitausbildung für …" on a heavy scan), which no enumeration or
@@ -545,7 +561,7 @@ def _pair_mark(title: str) -> tuple[int, str] | None:
     words = title.split()
     if len(words) < 4 or len(words[0]) < 4 or not words[0][:1].isupper() or not words[0].isalpha():
         return None
-    for mark in (", ", ": ", "-"):
+    for mark in (", ", ": ", ". ", "-"):
         at = title.find(mark + words[0] + " ")
         if at > 0:
             return at, mark.strip()
@@ -910,6 +926,11 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 if mended != piece:
                     state.warn(f"{what}: {piece!r}", 0.9, key)
                     piece = mended
+            if (mended := _inner_stop(piece, knowledge)) != piece:
+                state.warn(
+                    f"full stop after a whole word inside the title taken as a speck: {piece!r}", 0.9, key
+                )
+                piece = mended
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
                 continue
