@@ -579,6 +579,7 @@ def _sgb_lists(tokens: list[re.Match[str]]) -> dict[int, tuple[str, tuple[_Edit,
 # "&GB") before and "und AsylbLG" after four tokens, each token is its book by position, however
 # OCR read its strokes ("VIE", "vun", "Xu", "xH", "TIL"), as long as it starts as its book does.
 _SGB_READINGS = frozenset({"SGB", "&GB", "$GB", "5GB", "SG8", "S6B"})
+_SGB_PHRASE = "the fixed phrase 'SGB II, III, VIII, XII und AsylbLG'"
 _SGB_STARTS = ("IiLl1|!T", "IiLl1|!T", "Vv", "Xx")
 
 
@@ -587,7 +588,9 @@ def _anchored_sgb_list(
 ) -> dict[int, tuple[str, tuple[_Edit, ...]]] | None:
     """Repairs of "SGB" and its four numerals by position, or None when the phrase's anchors or
     the items' shapes are not there (see _SGB_STARTS)."""
-    if k + 6 >= len(tokens) or tokens[k].group().strip(".,;:") not in _SGB_READINGS:
+    sgb = tokens[k].group()
+    name = sgb.strip(".,;:")
+    if k + 6 >= len(tokens) or name not in _SGB_READINGS:
         return None
     if tokens[k + 5].group().rstrip(".,;:") != "und" or not tokens[k + 6].group().startswith("Asyl"):
         return None
@@ -598,17 +601,12 @@ def _anchored_sgb_list(
     ):
         return None
     fixes: dict[int, tuple[str, tuple[_Edit, ...]]] = {}
-    sgb = tokens[k].group()
-    if sgb.strip(".,;:") != "SGB":
-        fixes[k] = _edit(
-            sgb, "SGB", "the social code's name in the fixed phrase 'SGB II, III, VIII, XII und AsylbLG'"
-        )
+    if name != "SGB":
+        fixes[k] = _edit(sgb, "SGB", f"the social code's name in {_SGB_PHRASE}")
     for j, (item, book) in enumerate(zip(items, _SGB_CANON, strict=True)):
         fixed = book + ("," if j < 3 else "")
         if item != fixed:
-            fixes[k + 1 + j] = _edit(
-                item, fixed, "roman numeral in the fixed phrase 'SGB II, III, VIII, XII und AsylbLG'"
-            )
+            fixes[k + 1 + j] = _edit(item, fixed, f"roman numeral in {_SGB_PHRASE}")
     return fixes
 
 

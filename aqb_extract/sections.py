@@ -84,9 +84,10 @@ def restore_block_order(page: PageText) -> PageText:
         spans.append((at, m.start()))
         at = m.end()
     spans.append((at, len(page.text)))
+    groups = [[w for w in page.words if start <= w.start < end] for start, end in spans]
     boxes: list[tuple[int, int, int, int] | None] = []
-    for start, end in spans:
-        inside = [w for w in page.words if start <= w.start < end and w.height > 0]
+    for group in groups:
+        inside = [w for w in group if w.height > 0]
         boxes.append(
             (
                 min(w.top for w in inside),
@@ -121,11 +122,7 @@ def restore_block_order(page: PageText) -> PageText:
             text_parts.append("\n\n")
             length += 2
         text_parts.append(page.text[start:end])
-        moved.extend(
-            w.model_copy(update={"start": w.start - start + length})
-            for w in page.words
-            if start <= w.start < end
-        )
+        moved.extend(w.model_copy(update={"start": w.start - start + length}) for w in groups[k])
         length += end - start
     return page.model_copy(update={"text": "".join(text_parts), "words": tuple(moved)})
 

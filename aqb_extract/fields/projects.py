@@ -80,12 +80,12 @@ _TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[�
 # Specks glued to the last character ("„Frischküche“*", "2026°", "Frischküche*.").
 _GLUED_SPECKS = "*°º^~"
 _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
-# Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
-# item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
-# "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
 # A mark glued after a title's closing bracket or quote ("… für Ältere (U50):" on a heavy scan of
 # seed 127): what closes a title ends it.
 _CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,]+$")
+# Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
+# item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
+# "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
 _TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
@@ -480,6 +480,12 @@ def open_quote_speck(title: str) -> str:
     return title
 
 
+def _last_word(text: str) -> str:
+    """The last word of ``text``, and of a hyphenated one its last part: what a full stop after
+    it may abbreviate ("Geflüchtete mit ausländ", "Kfz-Werkstatt")."""
+    return text.rsplit(" ", 1)[-1].split("-")[-1]
+
+
 def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
     """``title`` without specks read as letters or quotes at its end, and what was dropped.
 
@@ -505,8 +511,7 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             title = title[: m.start()]
             continue
         if (m := _TRAILING_STOPS.search(title)) and (
-            len(m.group(0)) > 1
-            or not truncated_word(title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1], knowledge)
+            len(m.group(0)) > 1 or not truncated_word(_last_word(title[: m.start()]), knowledge)
         ):
             dropped.append(m.group(0))
             title = title[: m.start()]
@@ -524,7 +529,8 @@ _STRAY_STOP = re.compile(
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
 # "und-Fachkräftesicherung", "in-der", and "und- Einzelförderungen" on a heavy scan of seed 128);
 # not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
-_SMALL_WORDS = "der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus"
+_ARTICLES_PREPOSITIONS = "der|die|das|den|dem|des|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus"
+_SMALL_WORDS = f"{_ARTICLES_PREPOSITIONS}|und|oder"
 _STRAY_HYPHEN = re.compile(
     rf"(?<![\w-])({_SMALL_WORDS})- ?"
     r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
@@ -544,7 +550,7 @@ _INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?= [A-ZÄÖÜ])")
 def _inner_stop(title: str, knowledge: Knowledge) -> str:
     """``title`` without full stops that end a whole word inside it (see _INNER_STOP)."""
     for m in reversed(list(_INNER_STOP.finditer(title))):
-        word = title[: m.start()].rsplit(" ", 1)[-1].split("-")[-1]
+        word = _last_word(title[: m.start()])
         if word.isalpha() and not truncated_word(word, knowledge):
             title = title[: m.start()] + title[m.end() :]
     return title
@@ -553,9 +559,8 @@ def _inner_stop(title: str, knowledge: Knowledge) -> str:
 def _pair_mark(title: str) -> tuple[int, str] | None:
     """Where a comma, a colon or a full stop (or a hyphen glued to both words) stands for the ";"
     that joins two projects in one item, and which mark it is, or None: the part after it starts
-    with the
-    title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul
-    Prüfungsvorbereitung", "…: Teilzeitausbildung …" on a TIFF of seed 127, "…
+    with the title's own first word ("Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung
+    Modul Prüfungsvorbereitung", "…: Teilzeitausbildung …" on a TIFF of seed 127, "…
     Prüfungsvorbereitung-Teilzeitausbildung für …" on a heavy scan), which no enumeration or
     compound inside one title does."""
     words = title.split()
@@ -830,9 +835,7 @@ _ZERO_FOR_OVER = re.compile(r"(?<=\()0(?=[4-9]\d\))")
 # ("Gesprächsführung-in schwierigen" on a heavy scan of seed 123). Not before "und"/"oder":
 # "Ausbildungs-und Qualifizierung…" lost a space after its hyphen, not the hyphen; a chain goes
 # on with a hyphen ("Kinder-und-Jugendhilfe").
-_HYPHEN_BEFORE_SMALL = re.compile(
-    r"(?<=[a-zäöüß]{3})-(?=(?:der|die|das|den|dem|des|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus) )"
-)
+_HYPHEN_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{3}})-(?=(?:{_ARTICLES_PREPOSITIONS}) )")
 
 # A full stop glued before an opening quote ("Fachtag."Übergänge gestalten" 2024" on txt-ocr of
 # seed 128): a space.
