@@ -519,6 +519,19 @@ def test_a_full_stop_after_a_name_is_a_speck_but_a_titles_dot_stays() -> None:
     assert [s.name for s in parse(text, 2019, KASSEL).value or ()] == ["Kai Klose", "Martina Grünewald"]
     titled = text.replace("Martina Grünewald.", "Dr. Martina Grünewald.")
     assert [s.name for s in parse(titled, 2019, KASSEL).value or ()] == ["Kai Klose", "Dr. Martina Grünewald"]
+    # heavy scan of seed 130: a comma before the stop
+    marked = text.replace("Martina Grünewald.", "Martina Grünewald,.")
+    assert [s.name for s in parse(marked, 2019, KASSEL).value or ()] == ["Kai Klose", "Martina Grünewald"]
+
+
+def test_a_capital_r_after_eszett_in_a_name_is_the_eszett_read_twice() -> None:
+    # tiff of seed 132, heavy scans of seeds 118-127: "Eßer" read "EßRer"
+    text = (
+        "Wiesbaden, den 6.8.19\nKai Klose\nStaatsminister\nKassel, den 14.07.2019\nMustafa EßRer\nLandrat\n"
+    )
+    result = parse(text, 2019, KASSEL)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Mustafa Eßer"]
+    assert any("ßR" in w.message and w.field == "signatories[1].name" for w in result.warnings)
 
 
 def test_the_ministers_name_read_after_the_block_is_swapped_back() -> None:

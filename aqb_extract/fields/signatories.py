@@ -94,9 +94,13 @@ _QUOTES = "\"'“”„‚‘’«»`´"
 _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
 # A word of a person's name on a line with OCR noise: a capital and at least two small letters
 # (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
-_DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}\.$")
-"""A full stop after a name's last word ("Martina Grünewald."): OCR's speck, as names end in a
-word; a dot after an initial ("Martina G.") or a title ("Dr.") is the name's own."""
+_DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:]*\.[.,;:]*)$")
+"""A full stop after a name's last word ("Martina Grünewald.", "Oliver Lämmerhirt,." on a heavy
+scan of seed 130), with any marks beside it: OCR's specks, as names end in a word; a dot after an
+initial ("Martina G.") or a title ("Dr.") is the name's own."""
+_ESZETT_R = re.compile(r"(?<=[^\W\d_])ßR(?=[a-zäöü])")
+"""A capital "R" after "ß" inside a word ("Mustafa EßRer", "Anja EßRer": tiff and heavy scans of
+seeds 118-132): no German name has a capital there; it is the "ß" read twice."""
 # One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"), or after a name of two
 # words or more ("Tobias Öztürk Ne", "Özcan Böhm Be": three heavy scans of seeds 112-123): a
 # scribble read as letters. A two-word name ending in a short word ("Anna Li") is left alone; a
@@ -909,8 +913,11 @@ class _Reader:
                 0.9,
             )
             name = name[m.end(1) :]
-        if _DOT_AFTER_NAME.search(name):
-            name = name[:-1]  # "Martina Grünewald.": a speck; a name's abbreviations come first ("Dr.")
+        if m := _DOT_AFTER_NAME.search(name):
+            name = name[: m.start(1)]  # "Martina Grünewald.": a speck; a title's dot comes first ("Dr.")
+        if _ESZETT_R.search(name):
+            name = _ESZETT_R.sub("ß", name)
+            self.state.warn(self.key(side, "name"), f"'ßR' inside the name read as 'ß': {raw!r}", 0.9)
         if noisy is not None:
             self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
         if side == "ministry":
