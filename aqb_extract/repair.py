@@ -259,6 +259,7 @@ def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
         fixed, local = _leading_specks(token, fixed, local, repairer)
         fixed, local = _stray_quotes(tokens, index, fixed, local, repairer)
         fixed, local = _loose_hyphens(tokens, index, fixed, local, repairer)
+        fixed, local = _stop_before_small(tokens, index, fixed, local, repairer)
         if _LOW_QUOTE.match(fixed):
             fixed = "„" + fixed[1:]
             local = (_Edit(0, 1, ",", "„", "German opening quote read as a comma"), *local)
@@ -446,7 +447,21 @@ def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
             repairer.well_known(whole) and (letter or not repairer.knows(tail))
         ):
             return prefix + whole + marks
+    whole = head_piece + tail
+    if (
+        head_piece.endswith(_LIGATURES)
+        and not letter
+        and not repairer.knows(tail)
+        and repairer.lexicon_compound(whole, len(head_piece))
+    ):
+        return prefix + whole + marks
     return None
+
+
+_LIGATURES = ("fi", "fl", "ff")
+"""Letter pairs a typeface sets as one glyph, after which Tesseract cuts a word: a cut right after
+one, inside a compound whose last part is a domain word ("Grundqualifi zierung", seeds 122 and
+127), is one word even when the whole compound is known to no list."""
 
 
 _BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI)(?P<tail>[;,]?)$")
@@ -664,6 +679,12 @@ _BULLET_LOOKALIKES = frozenset({"e", "=", "~"})
 "= Sprachkurse…"). At a line's start in a list such a mark stands for the list's bullet; in a list
 without bullets it is a speck."""
 _LIST_BULLETS = frozenset({"-", "–", "•", "*"})
+_BULLET_STANDINS = frozenset({"+", "*"})
+"""Bullets of their own in typed text, and what Tesseract makes of a round bullet "•" on a poor
+scan (seeds 128, 133: one list read "+", "*" and "•"). Beside an item starting with "•", or with
+the other of the two, one stands for "•"; in a list of its own kind it stays."""
+_DIRT_BEFORE_BULLET = "„,.'‘’`´:;"
+"""Specks glued before a bullet ("„+ Praxisklassen"): no bullet is typed after a mark."""
 
 
 def _line_firsts(tokens: list[re.Match[str]], index: int, step: int, count: int) -> list[int]:
@@ -687,7 +708,8 @@ def _list_marker(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_E
     or more lines that start with a capitalised word and no marker make an unbulleted list.
     """
     token = tokens[index].group()
-    if token not in _BULLET_LOOKALIKES or not _starts_list_item(tokens, index):
+    standin = _standin(token)
+    if not (token in _BULLET_LOOKALIKES or standin) or not _starts_list_item(tokens, index):
         return None
     before, after = _line_firsts(tokens, index, -1, 2), _line_firsts(tokens, index, 1, 2)
     bullets: list[str] = []
@@ -696,18 +718,28 @@ def _list_marker(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_E
         if k is None:
             continue
         first = tokens[k].group()
-        if first in _LIST_BULLETS:
-            bullets.append(first)
+        if first in _LIST_BULLETS or (standin and _standin(first)):
+            bullets.append(_standin(first) or first)
         elif first in _BULLET_READINGS and _starts_list_item(tokens, k):
             bullets.append("•")
         elif first[:1].isupper() and first.isalpha():
             unmarked += 1
+    if standin:
+        if "•" in bullets or ({standin, *bullets} >= _BULLET_STANDINS):
+            return _edit(token, "•", f"bullet read as {token}: the list's items start with •")
+        return None
     if bullets:
         bullet = max(bullets, key=bullets.count)  # the commonest; on a tie the nearest
         return _edit(token, bullet, f"bullet read as {token}: the list's items start with {bullet}")
     if unmarked >= 2:
         return _edit(token, "", f"speck read as {token} before an item of a list without bullets")
     return None
+
+
+def _standin(token: str) -> str:
+    """The bullet stand-in ("+" or "*") that ``token`` is, specks glued before it dropped; else ""."""
+    core = token.lstrip(_DIRT_BEFORE_BULLET)
+    return core if core in _BULLET_STANDINS and len(token) - len(core) <= 2 else ""
 
 
 # --------------------------------------------------------------------------- specks
@@ -754,7 +786,13 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
             return None
         prev = tokens[before].group() if before is not None else ""
         nxt = tokens[after].group() if after is not None else ""
-        if first_on_line and more_on_line and set(token) == {"."} and not _mid_line_dot(prev, nxt):
+        if (
+            first_on_line
+            and more_on_line
+            and set(token) == {"."}
+            and not _mid_line_dot(prev, nxt)
+            and not (nxt in _LIST_BULLETS or nxt in _BULLET_READINGS or _standin(nxt))
+        ):
             return None  # "• Ausbildungslotsen" with a faint bullet: a list marker, not dust
         if quote_open and any(c in _QUOTE_CHARS for c in token):
             return None  # it may close a quotation: "„ Bleib dran! “"
@@ -879,6 +917,43 @@ def _loose_hyphens(
             edit = _Edit(len(token) - 1, len(token), "-", "", "hyphen ending a list item")
             fixed, edits = fixed[:-1], (*edits, edit)
     return fixed, edits
+
+
+STOP_WORD_MIN = 5
+"""A word at least this long that ends in a full stop is no abbreviation ("bzw.", "ggf.", "inkl."
+are shorter); shorter words keep their stop."""
+
+
+def _stop_before_small(
+    tokens: list[re.Match[str]], index: int, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
+) -> tuple[str, tuple[_Edit, ...]]:
+    """Drop a full stop between a whole word and a small word after it ("Menschen. mit
+    Behinderungen" in seed 001, "„Bleib. dran!“" on a heavy scan of seed 131).
+
+    No German sentence starts with a small letter, so a stop before one ends an abbreviation or
+    is a speck. Abbreviations are short ("bzw.", "ggf.") or cut-off words no list knows whole
+    ("einschl."); a well-known word of STOP_WORD_MIN letters or more is neither. Only a stop as
+    written, and only before a word of the same line in the same column: a line that starts with
+    a small word after a sentence's end is as likely a stamp's or scribble's noise.
+    """
+    token = tokens[index].group()
+    if not (fixed[-2:-1].isalpha() and fixed[-1:] == "." and token[-2:-1].isalpha() and token[-1:] == "."):
+        return fixed, edits
+    if edits and edits[-1].end >= len(token):
+        return fixed, edits
+    word = fixed[:-1].lstrip(_EDGE_CHARS)
+    if len(word) < STOP_WORD_MIN or not _ONLY_LETTERS.fullmatch(word) or not repairer.well_known(word):
+        return fixed, edits
+    after = _staying(tokens, index, 1)
+    if after is None or _break_between(tokens, index, after):
+        return fixed, edits  # the next line may be a scribble's ("veröffentlicht.\nen")
+    if "  " in tokens[index].string[tokens[index].end() : tokens[after].start()]:
+        return fixed, edits  # a word far right is no word of the sentence ("Bescheides.    :    in")
+    nxt = tokens[after].group().rstrip(_EDGE_CHARS)
+    if not (nxt[:1].islower() and _ONLY_LETTERS.fullmatch(nxt) and repairer.knows(nxt)):
+        return fixed, edits
+    end = len(token)
+    return fixed[:-1], (*edits, _Edit(end - 1, end, ".", "", "full stop before a small word: a speck"))
 
 
 # --------------------------------------------------------------------------- stray quotes
@@ -1494,6 +1569,11 @@ class _Repairer:
                     yield text, combo
 
     # ---------------------------------------------------------------- knowing words
+
+    def lexicon_compound(self, word: str, cut: int) -> bool:
+        """Is ``word`` a compound of known words whose last part, a domain lexicon word, holds
+        position ``cut`` ("Grund|qualifizierung", cut after "qualifi")?"""
+        return any(i < cut and self.in_lexicon(word[i:].lower()) for i in self._splits(word))
 
     def in_lexicon(self, word: str) -> bool:
         """Is ``word`` a domain lexicon word?"""

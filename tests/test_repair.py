@@ -159,6 +159,7 @@ def test_changes_point_at_the_raw_text() -> None:
                 "roman numeral",
                 "German ",
                 "speck",
+                "full stop before a small word",
                 "quote mark",
                 "dash",
                 "letter standing alone",
@@ -451,3 +452,39 @@ def test_an_age_label_gets_its_digits_back(raw: str, expected: str) -> None:
     fixed = repair_text(raw)
     assert fixed.text == expected
     assert all(c.reason == "digit of an age label read as a letter" for c in fixed.changes)
+
+
+def test_dots_over_a_compound_head_and_an_umlaut_read_over_a_go() -> None:
+    k = load_knowledge()
+    # heavy scans of seeds 133 ("Jugendberufshilfe" is a domain word) and 122
+    assert repair_text("Jugendberüfshilfe: Einstiegsqualifizierung", k).text == (
+        "Jugendberufshilfe: Einstiegsqualifizierung"
+    )
+    assert repair_text("für Geflächtete aus der Ukraine", k).text == "für Geflüchtete aus der Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Teilhabe von Menschen. mit Behinderungen", "Teilhabe von Menschen mit Behinderungen"),  # seed 001
+        ("verhindern - „Bleib. dran!“", "verhindern - „Bleib dran!“"),  # heavy scan, seed 131
+    ],
+)
+def test_a_full_stop_before_a_small_word_goes(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "bzw. die Förderung",
+        "einschl. der Kosten",
+        "der sog. Stillen Reserve",
+        "am 12. März",
+        "Ende.\nmit",
+        "veröffentlicht.\nen\n",  # the next line is a scribble's (heavy scans, seeds 112 and 122)
+        "erlassenen – Bescheides.        in\n",  # a speck far right (heavy scan, seed 121)
+    ],
+)
+def test_a_full_stop_after_an_abbreviation_or_a_short_word_stays(clean: str) -> None:
+    assert repair_text(clean).text == clean

@@ -109,3 +109,24 @@ def test_age_labels_and_codes_stay(code: str) -> None:
     # "U25" and "Ü50" are both real: the text cannot settle a lost dot (glyphs.py looks at the
     # pixels of a scan; otherwise the projects parser flags the label)
     assert repair_text(code).text == code
+
+
+def test_plus_and_star_read_for_round_bullets_become_the_lists_bullet() -> None:
+    # heavy scans of seeds 128 and 133: one "•" list read "„+", "*", "+" and "• "
+    raw = (
+        "Ausbildungsvorbereitung\n• FAuB\n„+ Praxisklassen an Haupt- und Förderschulen\n"
+        "* Produktionsschule Kassel\n+ Kompetenzfeststellung und Berufswegeplanung\n"
+    )
+    fixed = (
+        "Ausbildungsvorbereitung\n• FAuB\n• Praxisklassen an Haupt- und Förderschulen\n"
+        "• Produktionsschule Kassel\n• Kompetenzfeststellung und Berufswegeplanung\n"
+    )
+    assert repair_text(raw).text == fixed
+    # a list that reads "+" and "*" by turns is one list of round bullets
+    assert repair_text("Titel\n* Eins\n+ Zwei\n* Drei").text == "Titel\n• Eins\n• Zwei\n• Drei"
+
+
+def test_dots_before_a_bullet_are_a_speck() -> None:
+    # heavy scan of seed 133: ".. + Schulung …" under a "•" item
+    raw = "Personal\n• Ausbildung\n.. + Schulung Gesprächsführung\nDie Förderung"
+    assert repair_text(raw).text == "Personal\n• Ausbildung\n • Schulung Gesprächsführung\nDie Förderung"

@@ -83,7 +83,8 @@ def test_repaired(raw: str, fixed: str) -> None:
         "- Sprachkurs - für Mütter",  # a list item: its hyphens stay
         "vom Regierungspräsidium Kassel erlassenen - Bescheides.",  # before a noun: could be either
         "- Berufsausbildung in außerbetrieblichen Einrichtungen",  # a bullet
-        "* Praxisklassen\n+ Verbundausbildung",  # typed bullets
+        "* Praxisklassen\n* Verbundausbildung",  # typed bullets, one kind to a list
+        "+ Praxisklassen\n+ Verbundausbildung",
         ". Ausbildungslotsen an beruflichen Schulen",  # a bullet read as a dot before a capital
         # abbreviations, names, numbers, web addresses
         "z.B. die Förderung, bzw.die Mittel, ca.drei Jahre, u.a. die Jugendlichen",

@@ -134,3 +134,23 @@ def test_dots_taken_from_a_word_nobody_writes_with_them(raw: str, fixed: str) ->
 )
 def test_words_with_their_own_dots_stay(text: str) -> None:
     assert repair_text(text, K).text == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # heavy scans of seeds 122 and 127: the cut after the "fi" ligature of a compound no list
+        # knows whole, whose last part is a domain word
+        (
+            "Jugendwerkstatt Eschwege - Grundqualifi zierung",
+            "Jugendwerkstatt Eschwege - Grundqualifizierung ",
+        ),
+        ("Teilqualifi zierungen und", "Teilqualifizierungen  und"),
+    ],
+)
+def test_a_compound_cut_after_a_ligature_is_joined(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+def test_a_compound_of_known_words_cut_elsewhere_stays_apart() -> None:
+    assert repair_text("Hausha tsmittel").text == "Hausha tsmittel"
