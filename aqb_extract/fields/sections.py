@@ -20,7 +20,7 @@ stamp or blur ("AueDAuuge: und Qualifi eunastudgst" for § 1 on a heavy scan of 
 written as known, at this confidence, with a warning that shows what was read."""
 PARTNER_UNREAD = 0.7
 """Confidence of a § 5 title whose partner part is no partner's name as written: the title is
-kept as read and warned about ("der Stadt Offenbach am Mai")."""
+kept as read and warned about ("im Landkreis Freiburg")."""
 
 
 def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str, float]:
@@ -68,7 +68,34 @@ def _partner_title(cleaned: str, starts: tuple[str, ...], knowledge: Knowledge) 
     for candidate in (mended, mended.replace("-", " ")):  # "im Landkreis-Kassel"
         if candidate != rest and _names_partner(candidate, forms):
             return cleaned[: len(cleaned) - len(rest)] + candidate, min(score, PARTNER_MENDED)
+    if (near := _nearest_partner(mended, forms)) is not None:
+        return cleaned[: len(cleaned) - len(rest)] + near, min(score, PARTNER_MENDED)
     return cleaned, min(score, PARTNER_UNREAD)
+
+
+PARTNER_NEAR = 90.0
+"""How like (0-100) the end of § 5's title must be to one partner's name as documents write it,
+and ahead of every other, to be that name with a letter misread ("documenta Stadt Kassal", heavy
+scan of seed 119). A name is fixed text, as the title's start is."""
+
+
+def _nearest_partner(rest: str, forms: tuple[str, ...]) -> str | None:
+    """``rest`` with its end taken as the one partner name it is nearly, or None."""
+    words = rest.split()
+    scored: dict[str, tuple[float, str]] = {}
+    for form in forms:
+        n = len(form.split())
+        if len(words) <= n or not _PLAIN_WORDS.fullmatch(" " + " ".join(words[:-n])):
+            continue
+        ratio = fuzz.ratio(" ".join(words[-n:]), form)
+        if ratio > scored.get(form, (0.0, ""))[0]:
+            scored[form] = (ratio, " " + " ".join([*words[:-n], form]))
+    ranked = sorted(scored.values(), reverse=True)
+    if not ranked or ranked[0][0] < PARTNER_NEAR:
+        return None
+    if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - 5 and ranked[1][1] != ranked[0][1]:
+        return None
+    return ranked[0][1]
 
 
 def _lost_joiner(form: str) -> str | None:
