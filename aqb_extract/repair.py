@@ -447,14 +447,10 @@ def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
             repairer.well_known(whole) and (letter or not repairer.knows(tail))
         ):
             return prefix + whole + marks
-    whole = head_piece + tail
-    if (
-        head_piece.endswith(_LIGATURES)
-        and not letter
-        and not repairer.knows(tail)
-        and repairer.lexicon_compound(whole, len(head_piece))
-    ):
-        return prefix + whole + marks
+    if head_piece.endswith(_LIGATURES) and not letter and not repairer.knows(tail):
+        for whole in readings:  # "Küchenhelferqualifi izierung" (heavy scan, seed 135)
+            if repairer.lexicon_compound(whole, len(head_piece)):
+                return prefix + whole + marks
     return None
 
 

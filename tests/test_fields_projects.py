@@ -1213,3 +1213,29 @@ def test_a_full_stop_after_a_whole_word_inside_a_title_is_a_speck() -> None:
         for w in result.warnings
     )
     assert not any(w.field == "projects[3]" for w in result.warnings)
+
+
+def test_marks_glued_before_a_small_word_and_a_quotation_closed_by_an_apostrophe() -> None:
+    # txt-ocr of seed 135, TIFFs of seed 134: "Auszubildenden.mit", "Mädchen-.und",
+    # "„Übergänge gestalten‘ 2020"; an abbreviation before a noun keeps its stop
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Begleitung von Auszubildenden.mit Fluchterfahrung\n"
+        + "- Mädchen-.und Frauenförderung im Übergang Schule - Beruf\n"
+        + "- Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen\n"
+        + "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n"
+        + "- Fachtag „Übergänge gestalten‘ 2020\n"
+        + "- Fachtag \"Übergänge gestalten' 2021\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Begleitung von Auszubildenden mit Fluchterfahrung",
+        "Mädchen- und Frauenförderung im Übergang Schule - Beruf",
+        "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Fachtag „Übergänge gestalten“ 2020",
+        'Fachtag "Übergänge gestalten" 2021',
+    ]
+    warned = {w.field for w in result.warnings if w.field != "projects"}
+    assert {"projects[0]", "projects[1]", "projects[3]", "projects[4]"} <= warned
+    assert "projects[2]" not in warned

@@ -782,3 +782,11 @@ def test_a_lost_minister_name_is_the_years_minister_assumed_and_warned() -> None
     # a title that does not fit the year's minister: nothing is assumed
     wrong_title = text.replace("2019", "2024")
     assert (parse(wrong_title, 2024, K.partner_by_ags("06439")).value or ())[0].name is None
+
+
+def test_a_capital_umlaut_inside_a_name_is_read_small() -> None:
+    # TIFF of seed 134: "Ralf SÜß"; a name in capitals stays as written
+    text = "Wiesbaden, den 6.8.19\nKai Klose\nStaatsminister\nKassel, den 14.07.2019\nRalf SÜß\nLandrat\n"
+    result = parse(text, 2019, KASSEL)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Ralf Süß"]
+    assert any("capital umlaut" in w.message and w.field == "signatories[1].name" for w in result.warnings)

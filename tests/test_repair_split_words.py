@@ -146,6 +146,8 @@ def test_words_with_their_own_dots_stay(text: str) -> None:
             "Jugendwerkstatt Eschwege - Grundqualifizierung ",
         ),
         ("Teilqualifi zierungen und", "Teilqualifizierungen  und"),
+        # the letter after the ligature read twice (heavy scan, seed 135)
+        ('Küchenhelferqualifi izierung "Frischküche"', 'Küchenhelferqualifizierung  "Frischküche"'),
     ],
 )
 def test_a_compound_cut_after_a_ligature_is_joined(raw: str, fixed: str) -> None:

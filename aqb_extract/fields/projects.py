@@ -837,6 +837,16 @@ _ZERO_FOR_OVER = re.compile(r"(?<=\()0(?=[4-9]\d\))")
 # on with a hyphen ("Kinder-und-Jugendhilfe").
 _HYPHEN_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{3}})-(?=(?:{_ARTICLES_PREPOSITIONS}) )")
 
+# A mark glued between a long word and a small word that goes on the title ("Auszubildenden.mit
+# Fluchterfahrung" on txt-ocr of seed 135), or after a hyphen before "und" ("Mädchen-.und
+# Frauenförderung" on a TIFF of seed 134): a space, as OCR read a speck where one was.
+_GLUED_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{6}})[.,:;](?=(?:{_SMALL_WORDS}) )")
+_MARK_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)[.,:;'’](?=(?:und|oder|bzw\.|sowie) )")
+
+# A quotation closed by a single mark ("Fachtag „Übergänge gestalten‘ 2020" on a TIFF of seed
+# 134): the closing mark read short, when no other quote mark follows the opening one.
+_SINGLE_CLOSE = re.compile(r"(?<= )([„\"])([^\"'‘’„“”]+)['‘’](?= |$)")
+
 # A full stop glued before an opening quote ("Fachtag."Übergänge gestalten" 2024" on txt-ocr of
 # seed 128): a space.
 _STOP_BEFORE_QUOTE = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[\"„][A-ZÄÖÜ])")
@@ -871,6 +881,12 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _ZERO_FOR_OVER.sub("Ü", t), "'0' before an age of 40 or more read as 'Ü' (über)"),
     (lambda t: _HYPHEN_BEFORE_SMALL.sub(" ", t), "hyphen before a small word read as a space"),
     (lambda t: _STOP_BEFORE_QUOTE.sub(" ", t), "full stop before an opening quote read as a space"),
+    (lambda t: _GLUED_BEFORE_SMALL.sub(" ", t), "mark glued before a small word read as a space"),
+    (lambda t: _MARK_AFTER_HYPHEN.sub(" ", t), "mark after a hyphen before 'und' read as a space"),
+    (
+        lambda t: _SINGLE_CLOSE.sub(lambda m: m[1] + m[2] + ("“" if m[1] == "„" else '"'), t),
+        "single quote mark closing a quotation read as a double one",
+    ),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),

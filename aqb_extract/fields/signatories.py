@@ -98,6 +98,9 @@ _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:
 """A full stop after a name's last word ("Martina Grünewald.", "Oliver Lämmerhirt,." on a heavy
 scan of seed 130), with any marks beside it: OCR's specks, as names end in a word; a dot after an
 initial ("Martina G.") or a title ("Dr.") is the name's own."""
+_CAPITAL_UMLAUT = re.compile(r"(?<=\b[A-ZÄÖÜ])([ÄÖÜ])(?=[a-zäöüß]+\b)")
+"""A capital umlaut after a word's capital and before small letters ("Ralf SÜß" on a TIFF of seed
+134): Tesseract's reading of a small umlaut; no name is written so."""
 _ESZETT_R = re.compile(r"(?<=[^\W\d_])ßR(?=[a-zäöü])")
 """A capital "R" after "ß" inside a word ("Mustafa EßRer", "Anja EßRer": tiff and heavy scans of
 seeds 118-132): no German name has a capital there; it is the "ß" read twice."""
@@ -915,6 +918,11 @@ class _Reader:
             name = name[m.end(1) :]
         if m := _DOT_AFTER_NAME.search(name):
             name = name[: m.start(1)]  # "Martina Grünewald.": a speck; a title's dot comes first ("Dr.")
+        if _CAPITAL_UMLAUT.search(name):
+            name = _CAPITAL_UMLAUT.sub(lambda m: m.group(1).lower(), name)
+            self.state.warn(
+                self.key(side, "name"), f"capital umlaut inside the name read small: {raw!r}", 0.9
+            )
         if _ESZETT_R.search(name):
             name = _ESZETT_R.sub("ß", name)
             self.state.warn(self.key(side, "name"), f"'ßR' inside the name read as 'ß': {raw!r}", 0.9)
