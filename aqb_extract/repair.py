@@ -991,7 +991,18 @@ def _stray_quotes(
         if _CLOSER[fixed[0]] not in after and _CLOSER[fixed[0]] not in fixed:
             edit = _Edit(0, 1, token[0], "", "quote mark that opens no quotation")
             fixed, edits = fixed[1:], (edit, *edits)
+    if len(fixed) >= 3 and fixed[0] == '"' and fixed[1].isupper() and token[0] == '"':
+        # '"Präambel', '"Staatsminister' on heavy scans: a straight quote whose paragraph holds
+        # no mark that could close it
+        text = tokens[index].string
+        paragraph = _BLANK_LINE.split(text[tokens[index].end() : tokens[index].end() + _LOOK_AHEAD], 1)[0]
+        if not any(q in paragraph or q in fixed[1:] for q in '"“”'):
+            edit = _Edit(0, 1, '"', "", "quote mark that opens no quotation")
+            fixed, edits = fixed[1:], (edit, *edits)
     return fixed, edits
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 _LOOK_AHEAD = 300

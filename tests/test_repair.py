@@ -82,8 +82,9 @@ SEED_001_CONTEXT = {",": "„", '"': "“"}  # German quotes: OCR reads „ as a
 # Specks dropped, checked against the page: "der’ 'sog." is "der sog.", "‘Dem Land" is "Dem Land",
 # "von. verschledensten" is "von verschiedensten", "und." and "der:" are "und AsylbLG, der Wirtschaft".
 SEED_001_SPECKS = {"’": {""}, "‘": {""}, ".": {""}, ":": {""}}
-# "SGB I, I, VIII,. XII und." is "SGB II, III, VIII, XII und": one reading, two books.
-SEED_001_LIST = {("I", "II"), ("I", "III")}
+# "SGB I, I, VIII,. XII und." is "SGB II, III, VIII, XII und": one reading, two books. "SGB 1, III
+# Vil "Xl und AsylbLG" is the same list, its commas lost (anchored once the speck '"' is gone).
+SEED_001_LIST = {("I", "II"), ("I", "III"), ("1,", "II,"), ("III", "III,"), ("Vil", "VIII,"), ('"Xl', "XII")}
 # "spezifi sche Angebote": one word that OCR cut after the "fi" ligature; the head takes the
 # whole word, the tail goes.
 SEED_001_SPLIT = {"spezifi": "spezifische", "sche": ""}

@@ -199,3 +199,22 @@ def test_born_digital_text_layers_are_left_exactly_as_they_are(path: Path) -> No
     assert doc.method != "ocr"
     for page in doc.pages:
         assert repair_text(page.text).changes == (), (path.name, page.number)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # heavy scans: a straight quote before a heading or a role that nothing closes
+        ('"Präambel\nDas HMSI verfolgt\n\n§ 2', "Präambel\nDas HMSI verfolgt\n\n§ 2"),
+        ('Kai Klose\n"Staatsminister\nHessisches', "Kai Klose\nStaatsminister\nHessisches"),
+    ],
+)
+def test_a_straight_quote_nothing_closes_is_a_speck(raw: str, fixed: str) -> None:
+    assert repair_text(raw).text == fixed
+
+
+@pytest.mark.parametrize(
+    "clean", ['im Projekt "Bleib dran!" und', 'im Projekt "Bleib dran!“ und', '"Das Land\nund so"']
+)
+def test_a_straight_quote_closed_in_its_paragraph_stays(clean: str) -> None:
+    assert repair_text(clean).text == clean
