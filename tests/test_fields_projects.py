@@ -1239,3 +1239,25 @@ def test_marks_glued_before_a_small_word_and_a_quotation_closed_by_an_apostrophe
     warned = {w.field for w in result.warnings if w.field != "projects"}
     assert {"projects[0]", "projects[1]", "projects[3]", "projects[4]"} <= warned
     assert "projects[2]" not in warned
+
+
+def test_a_stop_after_an_acronym_and_the_next_paragraphs_first_word_are_specks() -> None:
+    # heavy scans of seeds 136 and 137: "FAuB.", "Hilfen.in", "Anerkennungsberatung-Die" before
+    # "Förderung der aufgeführten Maßnahmen"; an abbreviation keeps its stop
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "- FAuB.\n"
+        + "- Ausbildungsbegleitende Hilfen.in Gesundheitsberufen\n"
+        + "- Anerkennungsberatung für Geflüchtete mit ausländ.\n"
+        + "- Weiterbildungspaket Anerkennungsberatung-Die\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "FAuB",
+        "Ausbildungsbegleitende Hilfen in Gesundheitsberufen",
+        "Anerkennungsberatung für Geflüchtete mit ausländ.",
+        "Weiterbildungspaket Anerkennungsberatung",
+    ]
+    warned = {w.field for w in result.warnings if w.field != "projects"}
+    assert {"projects[0]", "projects[1]", "projects[3]"} <= warned

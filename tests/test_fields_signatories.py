@@ -790,3 +790,19 @@ def test_a_capital_umlaut_inside_a_name_is_read_small() -> None:
     result = parse(text, 2019, KASSEL)
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Ralf Süß"]
     assert any("capital umlaut" in w.message and w.field == "signatories[1].name" for w in result.warnings)
+
+
+def test_letters_and_a_comma_before_a_name_are_a_speck() -> None:
+    # txt-ocr of seed 137: "Kai Klose Su, Bernd Nöll" (the minister's name and the partner's on
+    # one line); "Su," was kept in the name with no warning
+    text = "Wiesbaden, den 11.5.19   Bad Schwalbach, den 29.5.19\nKai Klose Su, Bernd Nöll\nStaatsminister Landrat\n"
+    result = parse(text, 2019, None)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Bernd Nöll"]
+    assert any("before the name" in w.message for w in result.warnings)
+
+
+def test_a_name_holding_a_comma_is_warned() -> None:
+    text = "Wiesbaden, den 6.8.19\nKai Klose\nStaatsminister\nKassel, den 14.07.2019\nBernd, Nöll\nLandrat\n"
+    result = parse(text, 2019, KASSEL)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Bernd, Nöll"]  # kept as read
+    assert any("mark no name has" in w.message and w.field == "signatories[1].name" for w in result.warnings)

@@ -516,7 +516,24 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             dropped.append(m.group(0))
             title = title[: m.start()]
             continue
+        if m := _ACRONYM_STOP.search(title):
+            dropped.append(".")
+            title = title[: m.start(1)]
+            continue
+        if m := _GLUED_ARTICLE.search(title):
+            dropped.append(m.group(0))
+            title = title[: m.start()]
+            continue
         return title, dropped
+
+
+# A full stop after an acronym that ends a title ("FAuB." on a heavy scan of seed 137): a capital
+# inside the word makes it one, and an acronym takes no abbreviation's stop.
+_ACRONYM_STOP = re.compile(r"(?:^|(?<=\s))[A-ZÄÖÜ][A-Za-zäöüß]*[A-ZÄÖÜ][A-Za-zäöüß]*(\.)$")
+# The next paragraph's first word glued to the last title by a hyphen ("Weiterbildungspaket
+# Anerkennungsberatung-Die" before "Förderung der aufgeführten Maßnahmen", heavy scan of seed 136):
+# no compound ends in an article.
+_GLUED_ARTICLE = re.compile(r"-(?:Die|Der|Das)$")
 
 
 # A full stop after a long word, before a small word that goes on the title ("Auszubildenden. mit
@@ -838,9 +855,10 @@ _ZERO_FOR_OVER = re.compile(r"(?<=\()0(?=[4-9]\d\))")
 _HYPHEN_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{3}})-(?=(?:{_ARTICLES_PREPOSITIONS}) )")
 
 # A mark glued between a long word and a small word that goes on the title ("Auszubildenden.mit
-# Fluchterfahrung" on txt-ocr of seed 135), or after a hyphen before "und" ("Mädchen-.und
-# Frauenförderung" on a TIFF of seed 134): a space, as OCR read a speck where one was.
-_GLUED_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{6}})[.,:;](?=(?:{_SMALL_WORDS}) )")
+# Fluchterfahrung" on txt-ocr of seed 135, "Hilfen.in" on a heavy scan of seed 137), or after a hyphen before "und" ("Mädchen-.und
+# Frauenförderung" on a TIFF of seed 134): a space, as OCR read a speck where one was. Not before
+# "und"/"oder" after a word: "Pflege.und Betreuung" may have lost a hyphen as well as a space.
+_GLUED_BEFORE_SMALL = re.compile(rf"(?<=[^\W\d_][a-zäöüß]{{4}})[.,:;](?=(?:{_ARTICLES_PREPOSITIONS}) )")
 _MARK_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)[.,:;'’](?=(?:und|oder|bzw\.|sowie) )")
 
 # A quotation closed by a single mark ("Fachtag „Übergänge gestalten‘ 2020" on a TIFF of seed

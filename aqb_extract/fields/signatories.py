@@ -112,10 +112,11 @@ _SPECK_AFTER_NAME = re.compile(
     r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,})(\s+[^\W\d_]{1,2})$"
 )
 # The same before a name of two words or more ("Ka Susanne Kößler" on a heavy scan of seed 117,
-# "Be Björn Kößler" on txt-ocr of seed 124): a scribble's tail at the line's start. A two-word
-# name starting with a short word ("Jo Müller") is left alone.
+# "Be Björn Kößler" on txt-ocr of seed 124, "Su, Bernd Nöll" on txt-ocr of seed 137): a
+# scribble's tail at the line's start. A two-word name starting with a short word ("Jo Müller")
+# is left alone.
 _SPECK_BEFORE_NAME = re.compile(
-    r"^([A-ZÄÖÜ][a-zäöüß]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?\s+[A-ZÄÖÜ]\S{2,}$)"
+    r"^([A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?\s+[A-ZÄÖÜ]\S{2,}$)"
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
@@ -934,6 +935,8 @@ class _Reader:
                 name = minister.name  # the repaired spelling of a known name
                 if score < 97:
                     self.state.confidence *= 0.95
+        if any(c in name for c in ",;:"):  # "Su, Bernd Nöll" had passed unwarned (seed 137)
+            self.state.warn(self.key(side, "name"), f"name holds a mark no name has: {raw!r}", 0.8)
         damage = title_damage(name)
         if damage:
             self.state.warn(self.key(side, "name"), f"name looks damaged ({damage}): {raw!r}", 0.8)
