@@ -962,8 +962,9 @@ def _stray_quotes(
 ) -> tuple[str, tuple[_Edit, ...]]:
     """Drop a mark that belongs to nothing: "der." and "von:" mid-text (these words never end a
     sentence), "Jahre’", "Entscheidungsspielräume’" (a speck after a known word that no possessive
-    apostrophe ends: not after s, ß, x, z), and "“der" ("“" opens no German quotation, and no "”"
-    follows to close an English one)."""
+    apostrophe ends: not after s, ß, x, z), "“der" ("“" opens no German quotation, and no "”"
+    follows to close an English one), and '"Präambel' (a straight quote with nothing to close it
+    in its paragraph)."""
     token = tokens[index].group()
     if fixed[-1:] in (".", ":") and fixed[:-1] in _NEVER_LAST and index + 1 < len(tokens):
         edit = _Edit(
@@ -1003,6 +1004,7 @@ def _stray_quotes(
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+"""Where a paragraph ends: no quotation runs on past it."""
 
 
 _LOOK_AHEAD = 300

@@ -854,10 +854,11 @@ _ZERO_FOR_OVER = re.compile(r"(?<=\()0(?=[4-9]\d\))")
 # on with a hyphen ("Kinder-und-Jugendhilfe").
 _HYPHEN_BEFORE_SMALL = re.compile(rf"(?<=[a-zäöüß]{{3}})-(?=(?:{_ARTICLES_PREPOSITIONS}) )")
 
-# A mark glued between a long word and a small word that goes on the title ("Auszubildenden.mit
-# Fluchterfahrung" on txt-ocr of seed 135, "Hilfen.in" on a heavy scan of seed 137), or after a hyphen before "und" ("Mädchen-.und
-# Frauenförderung" on a TIFF of seed 134): a space, as OCR read a speck where one was. Not before
-# "und"/"oder" after a word: "Pflege.und Betreuung" may have lost a hyphen as well as a space.
+# A mark glued between a word and a preposition or article that goes on the title
+# ("Auszubildenden.mit Fluchterfahrung" on txt-ocr of seed 135, "Hilfen.in" on a heavy scan of
+# seed 137), or after a hyphen before "und" ("Mädchen-.und Frauenförderung" on a TIFF of seed 134):
+# a space, as OCR read a speck where one was. Not before "und"/"oder" after a word: "Pflege.und
+# Betreuung" may have lost a hyphen as well as a space (flagged as damage instead).
 _GLUED_BEFORE_SMALL = re.compile(rf"(?<=[^\W\d_][a-zäöüß]{{4}})[.,:;](?=(?:{_ARTICLES_PREPOSITIONS}) )")
 _MARK_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)[.,:;'’](?=(?:und|oder|bzw\.|sowie) )")
 

@@ -92,8 +92,6 @@ _CAPITAL_VOWEL = re.compile("[AEIOUYÄÖÜ]")
 _QUOTES = "\"'“”„‚‘’«»`´"
 # "den" glued to the date: "den.24.9.19".
 _GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
-# A word of a person's name on a line with OCR noise: a capital and at least two small letters
-# (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:]*\.[.,;:]*)$")
 """A full stop after a name's last word ("Martina Grünewald.", "Oliver Lämmerhirt,." on a heavy
 scan of seed 130), with any marks beside it: OCR's specks, as names end in a word; a dot after an
@@ -118,6 +116,8 @@ _SPECK_AFTER_NAME = re.compile(
 _SPECK_BEFORE_NAME = re.compile(
     r"^([A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?\s+[A-ZÄÖÜ]\S{2,}$)"
 )
+# A word of a person's name on a line with OCR noise: a capital and at least two small letters
+# (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
 # The § 7 text just before the signature block ends with this word.
