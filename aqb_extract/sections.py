@@ -333,6 +333,8 @@ def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
         if number <= last or number > 7:
             continue
         rest = m["rest"].strip()
+        if not any(c.isalnum() for c in rest):
+            rest = ""  # marks alone after the number ("$4    -" on a heavy scan of seed 140): specks
         if rest[:1].islower():
             continue  # a reference that a line break put first: "die in\n§ 5 vereinbarten Ziele"
         if rest:

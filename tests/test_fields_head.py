@@ -323,6 +323,12 @@ def test_section_titles_snap_to_known_and_missing_warned() -> None:
             "Ziele für die Umsetzung in der documenta Stadt Kassel",
             False,
         ),
+        # the next line's first word glued on (txt-ocr of seed 140)
+        (
+            "Ziele für die Umsetzung des Rheingau-Taunus-Kreises-Der",
+            "Ziele für die Umsetzung des Rheingau-Taunus-Kreises",
+            False,
+        ),
         # seed 000 as the ministry wrote it: plain words before the partner's name
         (
             "Ziele für die Umsetzung in der Stadt documenta Stadt Kassel",

@@ -1283,3 +1283,24 @@ def test_a_stop_glued_between_two_whole_words_is_a_space_and_a_mark_after_a_prep
     ]
     warned = {w.field for w in result.warnings if w.field != "projects"}
     assert {"projects[0]", "projects[1]", "projects[2]"} <= warned
+
+
+def test_a_stop_before_a_spaced_dash_or_slash_and_a_speck_in_a_gender_ending() -> None:
+    # first look of seeds 140-141: "Schule.- Beruf", "Alltagsbegleiterin./ zum" (heavy scan),
+    # "Maler/'-innen" (TIFF)
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "- Übergangsmanagement Schule.- Beruf\n"
+        + "- Ausbildungscoaching im Handwerk: Maler/'-innen und Lackierer/-innen\n"
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Qualifizierung zur Alltagsbegleiterin./ zum Alltagsbegleiter\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Übergangsmanagement Schule - Beruf",
+        "Ausbildungscoaching im Handwerk: Maler/-innen und Lackierer/-innen",
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
+    ]
+    warned = {w.field for w in result.warnings if w.field != "projects"}
+    assert {"projects[0]", "projects[1]", "projects[2]"} <= warned

@@ -63,6 +63,14 @@ def test_mangled_heading_marks(mark: str) -> None:
     assert "Text von Abschnitt 3" in split.section(3).text  # type: ignore[union-attr]
 
 
+def test_marks_alone_after_a_heading_number_are_specks() -> None:
+    # heavy scan of seed 140: "$4    -" over a damaged title lost § 4 and with it the amount
+    text = agreement({4: "$4    -"}).replace("Haushaltsmittel und Eckdaten", "Haushaltsmittel und Feldaten")
+    split = split_sections(doc(text))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert split.section(4).title == "Haushaltsmittel und Feldaten"  # type: ignore[union-attr]
+
+
 def test_number_in_body_is_not_a_heading() -> None:
     text = agreement({}).replace("Text von Abschnitt 2 mit 81 Zahlen.", "Text.\n81\nweiter im Text")
     split = split_sections(doc(text))

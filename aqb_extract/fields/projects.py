@@ -868,6 +868,12 @@ _MARK_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)[.,:;'’](?=(?:und|oder|bzw\
 # a heavy scan of seed 139): a speck, as nothing may stand between the two.
 _MARK_AFTER_SMALL = re.compile(rf"(?<![\w-])({_ARTICLES_PREPOSITIONS})[,.;:](?= [^\W\d_])")
 
+# A full stop glued before a spaced dash or slash ("Schule.- Beruf", "Alltagsbegleiterin./ zum" on
+# a heavy scan of seed 140): it stands where the space before the mark was. And a speck between a
+# slash and the hyphen of a gender ending ("Maler/'-innen" on a TIFF of seed 141).
+_STOP_BEFORE_MARK = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[-–/] )")
+_SPECK_IN_ENDING = re.compile(r"(?<=[^\W\d_]/)['‘’`´.,](?=-[a-zäöüß])")
+
 # A quotation closed by a single mark ("Fachtag „Übergänge gestalten‘ 2020" on a TIFF of seed
 # 134): the closing mark read short, when no other quote mark follows the opening one.
 _SINGLE_CLOSE = re.compile(r"(?<= )([„\"])([^\"'‘’„“”]+)['‘’](?= |$)")
@@ -909,6 +915,8 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _GLUED_BEFORE_SMALL.sub(" ", t), "mark glued before a small word read as a space"),
     (lambda t: _MARK_AFTER_HYPHEN.sub(" ", t), "mark after a hyphen before 'und' read as a space"),
     (lambda t: _MARK_AFTER_SMALL.sub(r"\1", t), "mark after a preposition or article taken as a speck"),
+    (lambda t: _STOP_BEFORE_MARK.sub(" ", t), "full stop before a spaced dash or slash read as a space"),
+    (lambda t: _SPECK_IN_ENDING.sub("", t), "speck inside a '/-innen' ending"),
     (
         lambda t: _SINGLE_CLOSE.sub(lambda m: m[1] + m[2] + ("“" if m[1] == "„" else '"'), t),
         "single quote mark closing a quotation read as a double one",

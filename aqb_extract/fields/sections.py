@@ -132,9 +132,15 @@ _TRAILING_SPECK_TOKENS = re.compile(r"(?:\s+(?:[^\w\s]+|\d{1,2}|[^\W\d_]))+$")
 def _mend_partner_part(rest: str) -> str:
     """The partner's part of § 5's title without OCR's specks: a mark between two words where a
     space was ("Stadt‘Offenbach", "Kreises. Offenbach") and tokens without a word after the
-    name ("Stadt Kassel 5"), as a partner's name ends in a word. A hyphen for a space is tried
+    name ("Stadt Kassel 5") or an article glued on ("Kreises-Der"), as a partner's name ends in a
+    word. A hyphen for a space is tried
     by the caller only if this alone names no partner ("Groß-Gerau" has its own)."""
-    return _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest))
+    return _GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest)))
+
+
+_GLUED_ARTICLE = re.compile(r"-(?:Der|Die|Das)$")
+"""The next line's first word glued on by a hyphen ("des Rheingau-Taunus-Kreises-Der" before "Der
+Rheingau-Taunus-Kreis finanziert …", txt-ocr of seed 140): no name ends in an article."""
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
