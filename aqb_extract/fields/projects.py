@@ -520,7 +520,7 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
             dropped.append(".")
             title = title[: m.start(1)]
             continue
-        if m := _GLUED_ARTICLE.search(title):
+        if m := GLUED_ARTICLE.search(title):
             dropped.append(m.group(0))
             title = title[: m.start()]
             continue
@@ -530,10 +530,10 @@ def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
 # A full stop after an acronym that ends a title ("FAuB." on a heavy scan of seed 137): a capital
 # inside the word makes it one, and an acronym takes no abbreviation's stop.
 _ACRONYM_STOP = re.compile(r"(?:^|(?<=\s))[A-ZÄÖÜ][A-Za-zäöüß]*[A-ZÄÖÜ][A-Za-zäöüß]*(\.)$")
-# The next paragraph's first word glued to the last title by a hyphen ("Weiterbildungspaket
-# Anerkennungsberatung-Die" before "Förderung der aufgeführten Maßnahmen", heavy scan of seed 136):
-# no compound ends in an article.
-_GLUED_ARTICLE = re.compile(r"-(?:Die|Der|Das)$")
+GLUED_ARTICLE = re.compile(r"-(?:Die|Der|Das)$")
+"""The next line's first word glued on by a hyphen ("Weiterbildungspaket Anerkennungsberatung-Die"
+before "Förderung der aufgeführten Maßnahmen", heavy scan of seed 136; § 5's title "des
+Rheingau-Taunus-Kreises-Der", txt-ocr of seed 140): no compound or name ends in an article."""
 
 
 # A full stop after a long word, before a small word that goes on the title ("Auszubildenden. mit

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
 from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
-from .projects import open_quote_speck
+from .projects import GLUED_ARTICLE, open_quote_speck
 
 SNAP_SCORE = 80.0
 _SPECKS = " -–—•·.,:;_*~=»«°"  # not quotes: a partner's name in § 5's title may end in one
@@ -133,14 +133,9 @@ def _mend_partner_part(rest: str) -> str:
     """The partner's part of § 5's title without OCR's specks: a mark between two words where a
     space was ("Stadt‘Offenbach", "Kreises. Offenbach") and tokens without a word after the
     name ("Stadt Kassel 5") or an article glued on ("Kreises-Der"), as a partner's name ends in a
-    word. A hyphen for a space is tried
-    by the caller only if this alone names no partner ("Groß-Gerau" has its own)."""
-    return _GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest)))
-
-
-_GLUED_ARTICLE = re.compile(r"-(?:Der|Die|Das)$")
-"""The next line's first word glued on by a hyphen ("des Rheingau-Taunus-Kreises-Der" before "Der
-Rheingau-Taunus-Kreis finanziert …", txt-ocr of seed 140): no name ends in an article."""
+    word. A hyphen for a space is tried by the caller only if this alone names no partner
+    ("Groß-Gerau" has its own)."""
+    return GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest)))
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
