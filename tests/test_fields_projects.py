@@ -1304,3 +1304,26 @@ def test_a_stop_before_a_spaced_dash_or_slash_and_a_speck_in_a_gender_ending() -
     ]
     warned = {w.field for w in result.warnings if w.field != "projects"}
     assert {"projects[0]", "projects[1]", "projects[2]"} <= warned
+
+
+def test_a_damaged_heading_numbered_as_the_next_category_is_that_heading_in_an_unbulleted_list() -> None:
+    # heavy scan of seed 141: a stamp over the third heading; its items went to category 2 and the
+    # heading itself became a project
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "Produktionsschule Kassel\n"
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "Teilzeitausbildung für Alleinerziehende\n"
+        + "3. Qualifizierungsprojekte zur Seiterieitgheg.deigeh und ER RUNG\n"
+        + "Grundqualifizierung Gebäudereinigung\n"
+        + "Berufsbezogene Deutschförderung für Geflüchtete\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [
+        (1, "Produktionsschule Kassel"),
+        (2, "Teilzeitausbildung für Alleinerziehende"),
+        (3, "Grundqualifizierung Gebäudereinigung"),
+        (3, "Berufsbezogene Deutschförderung für Geflüchtete"),
+    ]
+    assert any("category 3 heading read fuzzily" in w.message for w in result.warnings)

@@ -665,7 +665,14 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             wraps = last is not None and (
                 _starts_continuation(line.body) or _ends_open(last.lines[-1], line.body, width)[0]
             )
-            if block_bulleted and not wraps:
+            # A line numbered as the next category ("3. Qualifizierungsprojekte zur Seiterieitgheg…"
+            # under a stamp, heavy scan of seed 141) is that heading too: items are not numbered so.
+            numbered = (
+                line.marker is not None
+                and line.marker.rstrip(".)") == str(heading.category.number)
+                and heading.category.number == current.number + 1
+            )
+            if (block_bulleted and not wraps) or numbered:
                 # Under bullets, a line without one that resembles the next heading is that heading.
                 state.warn(f"category {heading.category.number} heading read fuzzily: {line.text!r}", 0.7)
                 current = heading.category
