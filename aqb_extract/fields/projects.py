@@ -536,18 +536,17 @@ before "Förderung der aufgeführten Maßnahmen", heavy scan of seed 136; § 5's
 Rheingau-Taunus-Kreises-Der", txt-ocr of seed 140): no compound or name ends in an article."""
 
 
+_ARTICLES_PREPOSITIONS = "der|die|das|den|dem|des|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus"
+_SMALL_WORDS = f"{_ARTICLES_PREPOSITIONS}|und|oder"
+
 # A full stop after a long word, before a small word that goes on the title ("Auszubildenden. mit
 # Fluchterfahrung"): a speck, as no sentence ends inside a title. Abbreviations are short ("bzw.",
 # "ggf.") or stand before a noun ("ausländ. Berufsabschlüssen"), so neither is touched.
-_STRAY_STOP = re.compile(
-    r"(?<=[a-zäöüß]{6})\.(?= (?:der|die|das|den|dem|des|und|oder|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus|bei|ohne|nach) )"
-)
+_STRAY_STOP = re.compile(rf"(?<=[a-zäöüß]{{6}})\.(?= (?:{_SMALL_WORDS}|bei|ohne|nach) )")
 
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
 # "und-Fachkräftesicherung", "in-der", and "und- Einzelförderungen" on a heavy scan of seed 128);
 # not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
-_ARTICLES_PREPOSITIONS = "der|die|das|den|dem|des|für|mit|in|im|zur|zum|von|vom|am|an|auf|aus"
-_SMALL_WORDS = f"{_ARTICLES_PREPOSITIONS}|und|oder"
 _STRAY_HYPHEN = re.compile(
     rf"(?<![\w-])({_SMALL_WORDS})- ?"
     r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"

@@ -82,18 +82,17 @@ scan of seed 119). A name is fixed text, as the title's start is."""
 def _nearest_partner(rest: str, forms: tuple[str, ...]) -> str | None:
     """``rest`` with its end taken as the one partner name it is nearly, or None."""
     words = rest.split()
-    scored: dict[str, tuple[float, str]] = {}
+    ratios: dict[str, float] = {}  # the mended part -> how like its end is to that name
     for form in forms:
         n = len(form.split())
         if len(words) <= n or not _PLAIN_WORDS.fullmatch(" " + " ".join(words[:-n])):
             continue
-        ratio = fuzz.ratio(" ".join(words[-n:]), form)
-        if ratio > scored.get(form, (0.0, ""))[0]:
-            scored[form] = (ratio, " " + " ".join([*words[:-n], form]))
-    ranked = sorted(scored.values(), reverse=True)
+        mended = " " + " ".join([*words[:-n], form])
+        ratios[mended] = max(ratios.get(mended, 0.0), fuzz.ratio(" ".join(words[-n:]), form))
+    ranked = sorted(((ratio, mended) for mended, ratio in ratios.items()), reverse=True)
     if not ranked or ranked[0][0] < PARTNER_NEAR:
         return None
-    if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - 5 and ranked[1][1] != ranked[0][1]:
+    if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - 5:
         return None
     return ranked[0][1]
 
