@@ -143,6 +143,45 @@ def test_scanned_pdf_is_ocred_on_the_batch_pool(scan: Path) -> None:
     assert "Verpflichtungen der Vereinbarungspartner" in doc.pages[1].text
 
 
+def test_page_jpeg_is_taken_out_in_process_as_pdfimages_would(
+    scan: Path, born: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scanned page's JPEG comes out of the PDF through PDFium, byte for byte what
+    ``pdfimages -j`` writes, without starting a program; where PDFium does not see one plain JPEG
+    pdfimages still does the work."""
+    s = settings()
+    jobs = read.plan_pages(sniff(scan, s), s, [1, 2, 3, 4], read.read_pdf_pages(scan))
+    real_poppler = read._poppler
+    for job in jobs:
+        out = tmp_path / f"pdfimages-{job.number}"
+        out.mkdir()
+        real_poppler(
+            "pdfimages",
+            ["-j", "-f", str(job.number), "-l", str(job.number), str(scan), str(out / "img")],
+            timeout=30,
+            what="test",
+        )
+        (expected,) = out.glob("img-*.jpg")
+        assert read.embedded_jpeg(scan, job.number) == expected.read_bytes()
+
+        def no_program(*_: object, **__: object) -> bytes:
+            raise AssertionError("the page's JPEG should come out without pdfimages")
+
+        monkeypatch.setattr(read, "_poppler", no_program)
+        inproc = tmp_path / f"inproc-{job.number}"
+        inproc.mkdir()
+        assert read.page_image(job, inproc).read_bytes() == expected.read_bytes()
+        monkeypatch.setattr(read, "_poppler", real_poppler)
+        # PDFium unable to tell: pdfimages takes the JPEG out, the same bytes
+        monkeypatch.setattr(read, "embedded_jpeg", lambda *_: None)
+        fallback = tmp_path / f"fallback-{job.number}"
+        fallback.mkdir()
+        assert read.page_image(job, fallback).read_bytes() == expected.read_bytes()
+        monkeypatch.undo()
+    assert read.embedded_jpeg(born, 1) is None  # text and vector drawing: no JPEG
+    assert read.embedded_jpeg(scan, 9) is None  # no such page
+
+
 def test_upside_down_page_is_turned_before_ocr(tmp_path: Path) -> None:
     pdf = scan_pdf(SEED, tmp_path / "upside-down.pdf", turns={1: 180}, max_pages=1)
     (page,) = read_document(pdf, settings()).pages
