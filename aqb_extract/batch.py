@@ -30,7 +30,6 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .config import Settings
@@ -42,6 +41,7 @@ from .pageimages import write_page_images
 from .pipeline import extract_document
 from .read import file_sha256, read_pdf_pages, text_layer_usable
 from .validate import failed_record
+from .worker import init_worker
 
 log = logging.getLogger(__name__)
 
@@ -405,7 +405,7 @@ def run_batch(
     pool = ProcessPoolExecutor(
         max_workers=settings.workers,
         mp_context=ctx,
-        initializer=_worker_init,
+        initializer=init_worker,
         initargs=(lifeline, str(run_temp)),
     )
     docs = ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="aqb-doc")
@@ -452,33 +452,6 @@ def run_batch(
     ordered = [records[i.rel] for i in inputs if i.rel in records]
     write_batch_files(out_dir, ordered)
     return ordered
-
-
-def _worker_init(lifeline: Connection, run_temp: str) -> None:
-    """Set up an OCR worker process so that it never outlives the run, nor does its Tesseract.
-
-    The worker leads its own process group with the programs it starts (Tesseract, poppler), and
-    ends that whole group at once when it is told to stop (SIGTERM, from :func:`_abandon`) or when
-    the main process is gone (``lifeline`` reaches its end: the main process exited or was killed
-    with kill -9). A terminal's Ctrl-C goes to the main process only, which then stops the workers;
-    Tesseract itself must be killed, as it does not react to SIGINT and a hung one would run on.
-    Its temp files go to the run's folder (``run_temp``), which the main process removes, since
-    the SIGKILL skips the worker's own clean-up.
-    """
-    os.setpgrp()
-    tempfile.tempdir = run_temp
-
-    def end_group(*_: object) -> None:
-        os.killpg(0, signal.SIGKILL)
-
-    signal.signal(signal.SIGTERM, end_group)
-
-    def watch() -> None:
-        with contextlib.suppress(Exception):
-            lifeline.poll(None)  # returns at end of file: the main process closed or died
-        end_group()
-
-    threading.Thread(target=watch, name="aqb-lifeline", daemon=True).start()
 
 
 def _abandon(
