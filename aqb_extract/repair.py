@@ -31,6 +31,7 @@ import itertools
 import logging
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1226,7 +1227,7 @@ def _frequencies() -> dict[str, float]:
     """wordfreq's German word frequencies, loaded once (about 0.3 s). Looking words up here
     directly is 20 times faster than ``zipf_frequency``, which tokenises every query; for the
     letter-only words we ask about, both give the same value (a test checks)."""
-    return dict(get_frequency_dict("de"))
+    return get_frequency_dict("de")  # wordfreq's own (cached) dict: a copy cost 15 MB
 
 
 def _zipf(word: str) -> float:
@@ -1717,12 +1718,19 @@ def _fold(word: str) -> str:
     return word.casefold().replace("ß", "ss")
 
 
+_WORD_DATA_LOCK = threading.Lock()
+"""A batch repairs several documents at once in threads; the caches above do not stop two
+threads that miss at the same moment from both building the word data, and a re-run into a new
+folder (OCR cached, five documents starting together) built it five times: 2.8 s of CPU."""
+
+
 @functools.lru_cache(maxsize=8)
 def _repairer_for(knowledge: Knowledge) -> _Repairer:
-    """One repairer per Knowledge. Loads the word data up front (about 0.5 s once per process),
-    so that no page pays for it in the middle of a batch."""
-    _frequencies()
-    _trigram_counts()
+    """One repairer per Knowledge. Loads the word data up front (about 0.5 s once per process,
+    under a lock so that it is once), so that no page pays for it in the middle of a batch."""
+    with _WORD_DATA_LOCK:
+        _frequencies()
+        _trigram_counts()
     return _Repairer(knowledge)
 
 
@@ -1740,7 +1748,8 @@ def truncated_word(word: str, knowledge: Knowledge) -> bool:
     if _zipf(word) >= MIN_KNOWN or repairer._splits(word):
         return False
     key = word.casefold()
-    words = _sorted_words()
+    with _WORD_DATA_LOCK:
+        words = _sorted_words()
     at = bisect.bisect_right(words, key)
     return (at < len(words) and words[at].startswith(key)) or any(
         w.startswith(key) and len(w) > len(key) for w in repairer.lexicon

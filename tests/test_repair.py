@@ -489,3 +489,36 @@ def test_a_full_stop_before_a_small_word_goes(raw: str, fixed: str) -> None:
 )
 def test_a_full_stop_after_an_abbreviation_or_a_short_word_stays(clean: str) -> None:
     assert repair_text(clean).text == clean
+
+
+def test_word_data_is_built_once_when_threads_start_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch repairs documents in several threads; when they all start at once (a re-run with
+    the OCR cached), the word data must still be built once, not once per thread."""
+    import threading
+
+    calls = []
+    real = repair.top_n_list
+
+    def slow_top_n_list(*args: object, **kwargs: object) -> list[str]:
+        calls.append(threading.get_ident())
+        time.sleep(0.2)  # widens the window in which the other threads miss the cache
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repair, "top_n_list", slow_top_n_list)
+    for cached in (repair._repairer_for, repair._trigram_counts):
+        cached.cache_clear()
+    knowledge = load_knowledge()
+    start = threading.Barrier(4)
+    results: list[str] = []
+
+    def work() -> None:
+        start.wait()
+        results.append(repair_text("Maßnahmen fiir Jugendliche", knowledge).text)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert results == ["Maßnahmen für Jugendliche"] * 4
