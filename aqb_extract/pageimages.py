@@ -52,7 +52,9 @@ def write_page_images(
                 picture = im.convert("L") if im.mode not in ("L", "RGB") else im
                 if page.rotation in _TURN:
                     picture = picture.transpose(_TURN[page.rotation])
-                picture.thumbnail((MAX_SIDE, MAX_SIDE))
+                # bilinear, not the default Lanczos: 13 against 18 ms on a 300-dpi page, 14
+                # against 25 on a TIFF frame; a page shrinks only 1.25-2.5 times here
+                picture.thumbnail((MAX_SIDE, MAX_SIDE), resample=Image.Resampling.BILINEAR)
                 target = dest / f"page-{page.number}.jpg"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp_jpg = folder / "small.jpg"
