@@ -35,7 +35,10 @@ _apt:
 	  fi; \
 	fi
 
+# Bytecode as a wheel install would leave it: an editable install has none, and where
+# PYTHONDONTWRITEBYTECODE is set every run (and each OCR worker) compiled the package again.
 install: system $(STAMP)
+	@$(PY) -m compileall -q aqb_extract
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
