@@ -1247,6 +1247,21 @@ def _plausible(word: str) -> bool:
     )
 
 
+def _apart(sites: list[_Site], n: int, first: int = 0, after: int = 0) -> Iterator[tuple[_Site, ...]]:
+    """The ``n``-site combinations of ``sites`` (sorted by start) that do not overlap, in the
+    order ``itertools.combinations`` gives them; built site by site, so that the overlapping
+    ones are never made (most of them, for a word with many sites: a tenth of repair's time)."""
+    for i in range(first, len(sites)):
+        site = sites[i]
+        if site.start < after:
+            continue
+        if n == 1:
+            yield (site,)
+        else:
+            for rest in _apart(sites, n - 1, i + 1, site.end):
+                yield (site, *rest)
+
+
 class _Repairer:
     """Repairs tokens with one Knowledge; caches per token, since documents repeat words."""
 
@@ -1564,9 +1579,7 @@ class _Repairer:
         limit = MAX_EDITS if len(sites) <= 16 else 2 if len(sites) <= 40 else 1
         seen: set[str] = set()
         for n in range(1, limit + 1):
-            for combo in itertools.combinations(sites, n):
-                if any(a.end > b.start for a, b in itertools.pairwise(combo)):
-                    continue
+            for combo in _apart(sites, n):
                 pieces, last = [], 0
                 for site in combo:
                     pieces.append(part[last : site.start])

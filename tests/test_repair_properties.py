@@ -16,6 +16,7 @@ from helpers.seeds import seed_text
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from aqb_extract import repair
 from aqb_extract.knowledge import load_knowledge
 from aqb_extract.repair import Repaired, raw_span, repair_text, token_pairs
 
@@ -148,3 +149,28 @@ def _next_space(text: str, pos: int) -> int:
     while pos < len(text) and not text[pos].isspace():
         pos += 1
     return pos
+
+
+@settings(deadline=None)  # the first example loads the word data
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 12), st.integers(1, 3)), max_size=14),
+    n=st.integers(1, 3),
+)
+def test_candidate_edits_are_the_non_overlapping_combinations_in_order(
+    spans: list[tuple[int, int]], n: int
+) -> None:
+    """Repair builds its candidates from the non-overlapping combinations of a word's edit sites,
+    site by site (never making the overlapping ones); the order matters (the first of equal
+    candidates is kept), so it must be exactly itertools.combinations' order, filtered."""
+    from aqb_extract.repair import _apart, _Site
+
+    rule = repair._repairer_for(K).rules[0]
+    sites = sorted(
+        (_Site(start, start + width, "x", rule) for start, width in spans), key=lambda s: (s.start, s.end)
+    )
+    expected = [
+        combo
+        for combo in itertools.combinations(sites, n)
+        if not any(a.end > b.start for a, b in itertools.pairwise(combo))
+    ]
+    assert list(_apart(sites, n)) == expected
