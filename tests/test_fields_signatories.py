@@ -534,6 +534,17 @@ def test_a_capital_r_after_eszett_in_a_name_is_the_eszett_read_twice() -> None:
     assert any("ßR" in w.message and w.field == "signatories[1].name" for w in result.warnings)
 
 
+def test_a_capital_r_after_a_names_first_vowel_is_an_eszett() -> None:
+    # upside-down scan of seed 142, heavy scans of seeds 101-141: "Eßer" read "ERer"; after a
+    # consonant a large "R" is more likely an "r" ("FRank"), left as read
+    text = "Wiesbaden, den 6.8.19\nKai Klose\nStaatsminister\nKassel, den 14.07.2019\nDörte ERer\nLandrätin\n"
+    result = parse(text, 2019, KASSEL)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Dörte Eßer"]
+    assert any("read as 'ß'" in w.message and w.field == "signatories[1].name" for w in result.warnings)
+    kept = parse(text.replace("Dörte ERer", "FRank Müller"), 2019, KASSEL)
+    assert [s.name for s in kept.value or ()] == ["Kai Klose", "FRank Müller"]
+
+
 def test_the_ministers_name_read_after_the_block_is_swapped_back() -> None:
     # held-out txt-ocr sample (seed 104): the minister's name line came out last
     text = (
@@ -563,6 +574,24 @@ def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
         ("partner", "Katrin Wagner", "Landrätin", "Bad Schwalbach", dt.date(2019, 9, 21), "21.9.19"),
     ]
     assert [f for f, _ in messages(result)] == ["signatories[1].name"]  # the glued name is said
+
+
+def test_den_glued_to_the_date_by_a_quote_mark() -> None:
+    # heavy scan of seed 142: "Eschwege, den'24.10.2026"
+    text = (
+        "Wiesbaden, den 5.10.2026\nHeike Hofmann\nStaatsministerin\n"
+        "Eschwege, den'24.10.2026\nAnja Brückner\nLandrätin\n"
+    )
+    result = parse(text, 2026, K.partner_by_ags("06636"))
+    assert rows(result)[1] == (
+        "partner",
+        "Anja Brückner",
+        "Landrätin",
+        "Eschwege",
+        dt.date(2026, 10, 24),
+        "24.10.2026",
+    )
+    assert not [f for f, _ in messages(result) if f.startswith("signatories[1]")]
 
 
 def test_block_without_a_readable_place_line_is_found_in_section_7() -> None:
@@ -799,6 +828,21 @@ def test_letters_and_a_comma_before_a_name_are_a_speck() -> None:
     result = parse(text, 2019, None)
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Bernd Nöll"]
     assert any("before the name" in w.message for w in result.warnings)
+
+
+def test_letters_before_a_name_with_a_particle_are_a_speck() -> None:
+    # heavy scan of seed 143: "Kai Klose     Ne     Andreas von Bülow"; a short first name before
+    # "von" and a surname is a name ("Jo von Müller")
+    text = (
+        "Wiesbaden, den 24.10.2021     Dietzenbach, den 17. Oktober 2021\n"
+        "Kai Klose     Ne     Andreas von Bülow\nStaatsminister     Erster Kreisbeigeordneter\n"
+    )
+    offenbach = K.partner_by_ags("06438")
+    result = parse(text, 2021, offenbach)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Andreas von Bülow"]
+    assert any("'Ne' before the name" in w.message for w in result.warnings)
+    kept = parse(text.replace("Ne     Andreas", "Jo"), 2021, offenbach)
+    assert [s.name for s in kept.value or ()] == ["Kai Klose", "Jo von Bülow"]
 
 
 def test_a_name_holding_a_comma_is_warned() -> None:

@@ -90,8 +90,8 @@ _NAME_TOKEN = re.compile(r"^(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w'’.-]*[^\W\d_]\.?|[A-
 _TOKEN = re.compile(r"\S+")
 _CAPITAL_VOWEL = re.compile("[AEIOUYÄÖÜ]")
 _QUOTES = "\"'“”„‚‘’«»`´"
-# "den" glued to the date: "den.24.9.19".
-_GLUED_DEN = re.compile(r"^(den[.,]?)(\d.*)$", re.IGNORECASE)
+# "den" glued to the date: "den.24.9.19", "den'24.10.2026" (a heavy scan of seed 142).
+_GLUED_DEN = re.compile(r"^(den[.,'’‘`´]?)(\d.*)$", re.IGNORECASE)
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:]*\.[.,;:]*)$")
 """A full stop after a name's last word ("Martina Grünewald.", "Oliver Lämmerhirt,." on a heavy
 scan of seed 130), with any marks beside it: OCR's specks, as names end in a word; a dot after an
@@ -102,6 +102,11 @@ _CAPITAL_UMLAUT = re.compile(r"(?<=\b[A-ZÄÖÜ])([ÄÖÜ])(?=[a-zäöüß]+\b)"
 _ESZETT_R = re.compile(r"(?<=[^\W\d_])ßR(?=[a-zäöü])")
 """A capital "R" after "ß" inside a word ("Mustafa EßRer", "Anja EßRer": tiff and heavy scans of
 seeds 118-132): no German name has a capital there; it is the "ß" read twice."""
+_ESZETT_AS_R = re.compile(r"(?<=\b[AEIOUÄÖÜ])R(?=[a-zäöü]{2,}\b)")
+"""A capital "R" after a name's first letter, a vowel, and before small letters ("Dörte ERer",
+"Birgit ERer": an upside-down scan of seed 142, heavy scans before it): no name is written so;
+it is "ß" as OCR reads it ("GroR-Gerau"), and "ß" follows a vowel. After a consonant ("FRank")
+an "r" read large is likelier, and that is left as read."""
 # One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"), or after a name of two
 # words or more ("Tobias Öztürk Ne", "Özcan Böhm Be": three heavy scans of seeds 112-123): a
 # scribble read as letters. A two-word name ending in a short word ("Anna Li") is left alone; a
@@ -110,11 +115,12 @@ _SPECK_AFTER_NAME = re.compile(
     r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,})(\s+[^\W\d_]{1,2})$"
 )
 # The same before a name of two words or more ("Ka Susanne Kößler" on a heavy scan of seed 117,
-# "Be Björn Kößler" on txt-ocr of seed 124, "Su, Bernd Nöll" on txt-ocr of seed 137): a
-# scribble's tail at the line's start. A two-word name starting with a short word ("Jo Müller")
-# is left alone.
+# "Be Björn Kößler" on txt-ocr of seed 124, "Su, Bernd Nöll" on txt-ocr of seed 137, "Ne
+# Andreas von Bülow" on a heavy scan of seed 143): a scribble's tail at the line's start. A
+# two-word name starting with a short word ("Jo Müller", "Jo von Müller") is left alone.
 _SPECK_BEFORE_NAME = re.compile(
-    r"^([A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?\s+[A-ZÄÖÜ]\S{2,}$)"
+    r"^([A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?"
+    rf"(?:\s+(?:{'|'.join(sorted(_NAME_PARTICLES))}))*\s+[A-ZÄÖÜ]\S{{2,}}$)"
 )
 # A word of a person's name on a line with OCR noise: a capital and at least two small letters
 # (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
@@ -283,8 +289,9 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
 
 
 def _den_word(tok: _Token) -> str:
-    """The token folded for comparing with "den": a speck glued before it ("'den") is OCR's."""
-    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",")
+    """The token folded for comparing with "den": a speck glued before it ("'den") or after it
+    ("den'", cut from its date) is OCR's."""
+    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",'’‘`´")
 
 
 def _is_den(tok: _Token) -> bool:
@@ -927,6 +934,11 @@ class _Reader:
         if _ESZETT_R.search(name):
             name = _ESZETT_R.sub("ß", name)
             self.state.warn(self.key(side, "name"), f"'ßR' inside the name read as 'ß': {raw!r}", 0.9)
+        if _ESZETT_AS_R.search(name):
+            name = _ESZETT_AS_R.sub("ß", name)
+            self.state.warn(
+                self.key(side, "name"), f"'R' after the name's first letter read as 'ß': {raw!r}", 0.9
+            )
         if noisy is not None:
             self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
         if side == "ministry":
