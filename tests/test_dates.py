@@ -59,6 +59,8 @@ def test_readable(text: str, date: dt.date) -> None:
         "12. Mai",  # no year: the hint would be a guess
         "3. Juii 2024",  # Juni or Juli?
         "8.8.1923",  # not an AQB year
+        "14:30:2024",  # two colons: no dot was read at all
+        "02:07.21",  # a colon and a two-digit year: a time as much as a date
         "",
         "den",
     ],
@@ -72,6 +74,7 @@ def test_damage_lowers_confidence_and_says_why() -> None:
     for text, note in [
         ("1O.07.2024", "letters read as digits"),
         ("8,9.2024", "comma instead of a dot"),
+        ("02:07.2024", "colon instead of a dot"),  # a heavy scan of seed 141
         ("12. Mérz 2024", "month 'Mérz' read fuzzily"),
     ]:
         reading = read_german_date(text, 2024)

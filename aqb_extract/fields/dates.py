@@ -65,7 +65,7 @@ _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}$")
 # Letter pairs OCR reads for one letter in month names ("Septernber", "Novernber").
 _LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
 
-_NUMERIC = re.compile(r"(\d{1,2})\s*([.,])\s*(\d{1,2})\s*([.,])\s*(\d{4}|\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})\s*([.,:])\s*(\d{1,2})\s*([.,:])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A day "1" read as a letter before a written-out month and a four-digit year, the only place a
 # lone letter can be a digit here: "I. November 2019".
@@ -268,6 +268,13 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         if "," in (sep1, sep2):
             confidence = min(confidence, 0.85)
             notes.append("comma instead of a dot")
+        if ":" in (sep1, sep2):
+            # a dot read as a colon ("02:07.2021", a heavy scan of seed 141): once, and before a
+            # four-digit year only, so that nothing like a time ("14:30") is taken for a date
+            if sep1 == sep2 or short:
+                return DateReading(None, 0.0, f"date unreadable: {cleaned!r}")
+            confidence = min(confidence, 0.85)
+            notes.append("colon instead of a dot")
         date = _make(year, int(month), int(day)) if MIN_YEAR <= year <= MAX_YEAR else None
         if date is None:
             return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
