@@ -563,6 +563,30 @@ def test_dash_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
     assert any("dash at the end of a short line" in w.message for w in result.warnings)
 
 
+def test_marks_around_an_abbreviation_and_a_quotation_on_heavy_scans() -> None:
+    # seeds 144 and 145: a dash glued after an abbreviation's stop is the speck (after a whole
+    # word the stop is: "Schule.- Beruf"), a hyphen after a preposition stands for a space, and a
+    # quotation whose closer was read as a speck, with a space after its opener, is closed
+    text = (
+        "1. Ausbildungsvorbereitung\n"
+        "- Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ.- Berufsabschlüssen\n"
+        "- Anerkennungsberatung für Geflüchtete mit-ausländ. Berufsabschlüssen\n"
+        "- Küchenhelferqualifizierung „ Frischküche*\n"
+        "- Mädchenförderung im Übergang Schule.- Beruf\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Küchenhelferqualifizierung „Frischküche“",
+        "Mädchenförderung im Übergang Schule - Beruf",
+    ]
+    said = [w.message.split(":")[0] for w in result.warnings]
+    assert "dash after an abbreviation taken as a speck" in said
+    assert "hyphen read as a space" in said
+    assert "closing quote mark lost at the end, put back" in said
+
+
 def test_dash_at_the_end_of_a_full_line_wraps() -> None:
     text = (
         WIDE + "1. Ausbildungsvorbereitung\n"

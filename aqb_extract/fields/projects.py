@@ -552,6 +552,11 @@ _STRAY_HYPHEN = re.compile(
     r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
 )
 
+# The same before a small letter, after a preposition or article ("Geflüchtete mit-ausländ.
+# Berufsabschlüssen" on a heavy scan of seed 145). Not after "und"/"oder": "und-strategie" may be
+# "und -strategie" with its space lost.
+_STRAY_HYPHEN_SMALL = re.compile(rf"(?<![\w-])({_ARTICLES_PREPOSITIONS})-(?=[a-zäöüß]{{3,}})")
+
 # A speck read glued between a small word and the next ("Geflüchtete mit.ausländ.
 # Berufsabschlüssen" on a TIFF of seed 124): no abbreviation is one of these words.
 _GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-zäöüß][a-zäöüß]{{2,}})")
@@ -571,6 +576,20 @@ def _inner_stop(title: str, knowledge: Knowledge) -> str:
         word = _last_word(title[: m.start()])
         if word.isalpha() and not truncated_word(word, knowledge):
             title = title[: m.start()] + ("" if m.group(1) else " ") + title[m.end() :]
+    return title
+
+
+# A dash glued after an abbreviation's stop ("mit ausländ.- Berufsabschlüssen" on a heavy scan of
+# seed 144): the dash is the speck and the stop is the abbreviation's. After a whole word the
+# stop is the speck (_STOP_BEFORE_MARK: "Schule.- Beruf").
+_DASH_AFTER_STOP = re.compile(r"(?<=[a-zäöüß]{3})\.(-)(?= )")
+
+
+def _abbreviation_dash(title: str, knowledge: Knowledge) -> str:
+    """``title`` without a dash glued after the stop of a word cut short (see _DASH_AFTER_STOP)."""
+    for m in reversed(list(_DASH_AFTER_STOP.finditer(title))):
+        if truncated_word(_last_word(title[: m.start()]), knowledge):
+            title = title[: m.start(1)] + title[m.end(1) :]
     return title
 
 
@@ -833,14 +852,15 @@ _QUOTE_PAIRS = (("„", "“"), ('"', '"'))
 
 def lost_closing_quote(title: str) -> str:
     """``title`` with the closing mark of a quotation that runs to its end unclosed ('…
-    "Frischküche', '… „Bleib dran'): OCR lost that small mark at the line's end. Only a quotation
-    of a few words after a space; a quote before the whole title is a speck
-    (:func:`open_quote_speck`, applied first)."""
+    "Frischküche', '… „Bleib dran', and '„ Frischküche*' on txt-ocr of seed 145, the closer read
+    as a speck and a space after the opener, which a later mend takes out): OCR lost that small
+    mark at the line's end. Only a quotation of a few words after a space; a quote before the
+    whole title is a speck (:func:`open_quote_speck`, applied first)."""
     for opener, closer in _QUOTE_PAIRS:
         at = title.rfind(opener)
         if at <= 0 or title[at - 1] != " ":
             continue
-        quoted = title[at + 1 :]
+        quoted = title[at + 1 :].lstrip(" ")
         unclosed = title.count('"') % 2 == 1 if opener == '"' else not any(q in quoted for q in _QUOTE_CHARS)
         if unclosed and quoted[:1].isalpha() and quoted[-1:].isalnum() and len(quoted.split()) <= 4:
             return title + closer
@@ -912,6 +932,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (open_quote_speck, "quote mark before the title taken as a speck"),
     (lambda t: _STRAY_STOP.sub("", t), "full stop inside the title taken as a speck"),
     (lambda t: _STRAY_HYPHEN.sub(r"\1 \2", t), "hyphen read as a space"),
+    (lambda t: _STRAY_HYPHEN_SMALL.sub(r"\1 ", t), "hyphen read as a space"),
     (lambda t: _GLUED_MARK.sub(r"\1 ", t), "mark glued after a small word read as a space"),
     (lambda t: _QUOTE_FOR_HYPHEN.sub(r"\1-", t), "quote mark read for the hyphen after 'und'"),
     (lambda t: _OVER_AGE.sub("Ü", t), "'U' before an age of 40 or more read as 'Ü' (über), its dots lost"),
@@ -980,6 +1001,9 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             if specks:
                 shown = " ".join(reversed(specks))
                 state.warn(f"{shown!r} at the end taken as OCR specks: {piece!r}", 0.9, key)
+            if (mended := _abbreviation_dash(piece, knowledge)) != piece:
+                state.warn(f"dash after an abbreviation taken as a speck: {piece!r}", 0.9, key)
+                piece = mended
             for mend, what in _TITLE_MENDS:
                 mended = mend(piece)
                 if mended != piece:
