@@ -587,6 +587,36 @@ def test_marks_around_an_abbreviation_and_a_quotation_on_heavy_scans() -> None:
     assert "closing quote mark lost at the end, put back" in said
 
 
+def test_doubled_marks_and_a_bullet_read_as_a_digit() -> None:
+    # seeds 146 and 147: an opener read twice, a ";" glued before a comma (no pair of projects),
+    # a quote beside the hyphen after "und", and a bullet read as a digit no heading has
+    text = (
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "« Begleitung von Auszubildenden mit Fluchterfahrung\n"
+        "8 Azubi-Sprachcoaching\n"
+        "« Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)\n"
+        "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "« Küchenhelferqualifizierung „‚Frischküche“\n"
+        "« Fachkräfteoffensive: Anerkennungspraktika;, Qualifizierungen und Einzelförderungen\n"
+        "« Anerkennungsberatung und - „begleitung für Geflüchtete\n"
+        "« Qualifizierung Lagerhelfer/-in;.Qualifizierung Küchenhelfer/-in\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [(p.category, p.title) for p in result.value or ()] == [
+        (2, "Begleitung von Auszubildenden mit Fluchterfahrung"),
+        (2, "Azubi-Sprachcoaching"),
+        (2, "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)"),
+        (3, "Küchenhelferqualifizierung „Frischküche“"),
+        (3, "Fachkräfteoffensive: Anerkennungspraktika, Qualifizierungen und Einzelförderungen"),
+        (3, "Anerkennungsberatung und -begleitung für Geflüchtete"),
+        (3, "Qualifizierung Lagerhelfer/-in"),
+        (3, "Qualifizierung Küchenhelfer/-in"),
+    ]
+    said = " | ".join(w.message for w in result.warnings)
+    for what in ("bullet read as the digit '8'", "opening quote mark read twice", "';' glued before a mark"):
+        assert what in said
+
+
 def test_dash_at_the_end_of_a_full_line_wraps() -> None:
     text = (
         WIDE + "1. Ausbildungsvorbereitung\n"

@@ -845,6 +845,18 @@ def test_letters_before_a_name_with_a_particle_are_a_speck() -> None:
     assert [s.name for s in kept.value or ()] == ["Kai Klose", "Jo von Bülow"]
 
 
+def test_a_third_name_replaces_one_in_capitals() -> None:
+    # 300-dpi scan of seed 146: a scribble read as "DEREN EEE" above the minister's name took the
+    # partner's place, and the partner's name was dropped as a third
+    text = (
+        "Wiesbaden, den 28.5.2019\nDEREN EEE\nKai Klose\nStaatsminister\n"
+        "Darmstadt, den 28.6.2019\nClaudia Schüßler\nOberbürgermeisterin\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06411"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Claudia Schüßler"]
+    assert any("name in capitals taken as a scribble" in w.message for w in result.warnings)
+
+
 def test_a_name_holding_a_comma_is_warned() -> None:
     text = "Wiesbaden, den 6.8.19\nKai Klose\nStaatsminister\nKassel, den 14.07.2019\nBernd, Nöll\nLandrat\n"
     result = parse(text, 2019, KASSEL)

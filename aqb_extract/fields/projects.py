@@ -14,6 +14,7 @@ line wrapped is judged by its length against the widest line of § 5, not by wha
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,6 +153,10 @@ _DAMAGE_PATTERNS = (
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
+
+
+# A digit no category heading has, alone before a capitalised word: a bullet OCR read as a digit.
+_DIGIT_FOR_BULLET = re.compile(r"([05-9]) (?=[A-ZÄÖÜ])")
 
 
 @dataclass
@@ -721,6 +726,11 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             continue
         used.append(line)
         last = items[-1] if items and items[-1].category is current else None
+        if block_bulleted and line.marker is None and (m := _DIGIT_FOR_BULLET.match(line.body)):
+            # "8 Azubi-Sprachcoaching" among "«" items (a heavy scan of seed 147): no category
+            # is numbered so, and the list's items have bullets
+            state.warn(f"bullet read as the digit {m.group(1)!r}: {line.text!r}", 0.9)
+            line = dataclasses.replace(line, marker="•", body=line.body[m.end() :])
         if line.marker is not None or last is None:
             items.append(_Item(current, [line]))
             if line.marker is None and block_bulleted:
@@ -868,8 +878,9 @@ def lost_closing_quote(title: str) -> str:
 
 
 # A quote mark OCR read for the hyphen of a compound's second half after "und" ("Anerkennungsberatung
-# und „begleitung für …" on a TIFF of seed 125): a lower-case word, and no closing mark follows.
-_QUOTE_FOR_HYPHEN = re.compile(r"( (?:und|oder|bzw\.|sowie) )[„\"“,‚](?=[a-zäöüß]{3,}[^„\"“”]*$)")
+# und „begleitung für …" on a TIFF of seed 125, "und - „begleitung" beside the hyphen on a heavy
+# scan of seed 146): a lower-case word, and no closing mark follows.
+_QUOTE_FOR_HYPHEN = re.compile(r"( (?:und|oder|bzw\.|sowie) )(?:- )?[„\"“,‚](?=[a-zäöüß]{3,}[^„\"“”]*$)")
 
 
 # "Ü" of an age label read as a zero ("Ältere (050)" on txt-ocr of seed 124 and a TIFF of seed
@@ -921,6 +932,12 @@ _CAPITAL_SMALL_WORD = re.compile(
 )
 
 
+_SEMICOLON_BEFORE_MARK = re.compile(r";(?=[,.:] )")
+
+# An opening mark read twice, the second as a single quote ("„‚Frischküche“" on a 300-dpi scan of
+# seed 147): one opener.
+_DOUBLE_OPENER = re.compile(r"(?<=[„\"“])[‚'‘’`´](?=[A-ZÄÖÜ])")
+
 # A space OCR put after an opening mark whose partner follows ("„ Frischküche“", "( Ü50)"), and
 # after a hyphen inside a compound ("Kfz- Werkstatt"; "Garten- und Landschaftsbau" keeps it).
 _SPACE_AFTER_OPENER = re.compile(r"([„(])\s+(?=[^\s„(][^„(]*[“)])")
@@ -951,6 +968,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
     (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
+    (lambda t: _DOUBLE_OPENER.sub("", t), "opening quote mark read twice"),
     (lambda t: _SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
@@ -986,6 +1004,12 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
                 continue
             title = _join(title, line.body)
         raw = "\n".join(line.raw for line in item.lines)
+        if _SEMICOLON_BEFORE_MARK.search(title):
+            # "Anerkennungspraktika;, Qualifizierungen" (a heavy scan of seed 147): the ";" that
+            # joins two projects is followed by its next title, not by a mark and a space (glued
+            # to the next title, "Lagerhelfer/-in;.Qualifizierung", the ";" is the real one)
+            state.warn(f"';' glued before a mark taken as a speck: {_clean_title(title)!r}", 0.9)
+            title = _SEMICOLON_BEFORE_MARK.sub("", title)
         pieces = title.split(";")
         if len(pieces) == 1 and (pair := _pair_mark(title)) is not None:
             cut, mark = pair

@@ -454,6 +454,11 @@ def _match_minister_glued(text: str, ministers: tuple[Minister, ...]) -> tuple[M
     return best, score
 
 
+def _in_capitals(name: str | None) -> bool:
+    """Is ``name`` written in capitals only (no small letter)?"""
+    return name is not None and not any(c.islower() for c in name)
+
+
 def _is_name(tokens: list[_Token]) -> bool:
     """Two to twelve capitalised words (particles like "von" allowed, "gez." skipped), no
     institution words, no digits: a person's name, not "Hessisches Ministerium"."""
@@ -892,11 +897,9 @@ class _Reader:
         while self.pending_names:
             text, raw, score, noisy = self.pending_names.pop(0)
             free = [s for s in ("ministry", "partner") if self.sides[s].name is None]
-            if not free:
-                self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
-                continue
-            self.state.confidence *= 0.9
-            self._set_name(free[0], text, raw, score, noisy)
+            if free:
+                self.state.confidence *= 0.9
+            self._set_name(free[0] if free else "partner", text, raw, score, noisy)
 
     def _set_name(self, side: str, text: str, raw: str, score: float, noisy: str | None = None) -> None:
         """Give ``side`` its name; ``noisy`` is the raw line when the name was cut out of noise."""
@@ -906,6 +909,18 @@ class _Reader:
             if self.sides[other].name is None:
                 side, slot = other, self.sides[other]
                 self.state.warn(self.key(side, "name"), f"name placed by elimination: {raw!r}", 0.85)
+            elif (caps := next((s for s in (side, other) if _in_capitals(self.sides[s].name)), None)) and (
+                not _in_capitals(text)
+            ):
+                # A third name, and one taken before is all capitals ("DEREN EEE" over the
+                # minister's name on a 300-dpi scan of seed 146, "VE TEN", "EERAN ES"): that was a
+                # scribble read as letters, and this name takes its place.
+                self.state.warn(
+                    self.key(caps, "name"),
+                    f"name in capitals taken as a scribble: {self.sides[caps].name_raw!r}; replaced by {raw!r}",
+                    0.8,
+                )
+                side, slot = caps, self.sides[caps]
             else:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 return
