@@ -617,6 +617,19 @@ def test_doubled_marks_and_a_bullet_read_as_a_digit() -> None:
         assert what in said
 
 
+def test_a_lone_mark_or_digit_at_the_end_of_a_title() -> None:
+    # seed 151: a spaced "°" after "PersA 3.0" (heavy scan) is a speck; "Grünflächenamt 5"
+    # (txt-ocr) was an unflagged value: a lone digit may be a part's number, so it is said, not cut
+    text = "1. Ausbildungsvorbereitung\n- PersA 3.0 °\n- Gärtnerische Qualifizierung im Grünflächenamt 5\n"
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "PersA 3.0",
+        "Gärtnerische Qualifizierung im Grünflächenamt 5",
+    ]
+    assert ("projects[1]", True) in {(w.field, "lone digit" in w.message) for w in result.warnings}
+    assert any(w.field == "projects[0]" and "'°' at the end" in w.message for w in result.warnings)
+
+
 def test_dash_at_the_end_of_a_full_line_wraps() -> None:
     text = (
         WIDE + "1. Ausbildungsvorbereitung\n"

@@ -77,7 +77,12 @@ _PAGE_FURNITURE = re.compile(
 # Ne", "… Geflüchtete Ä", "… Alltagsbegleiter j"): specks read as letters. "Modul A", "Teil II",
 # "… eG" are kept. A bar alone at the end ("Gebäudereinigung |") is one too: repair reads it as the
 # numeral I only where the text shows that the title is numbered (repair._numbers_a_title).
-_TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ]|\|)$")
+# A speck mark standing alone after the last word is one too ("PersA 3.0 °", a heavy scan of seed
+# 151).
+_TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[ÄÖÜ]|\||[°º*^~]+)$")
+# A lone digit after a long word at the end ("… im Grünflächenamt 5" on txt-ocr of seed 151, in
+# an `ok` record): a speck, or the number of a part ("Modul 2"); not guessed, but said.
+_TRAILING_DIGIT = re.compile(r"[a-zäöüß]{4} \d$")
 # Specks glued to the last character ("„Frischküche“*", "2026°", "Frischküche*.").
 _GLUED_SPECKS = "*°º^~"
 _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
@@ -1041,6 +1046,8 @@ def parse_projects(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[
             if _letters(piece) < 2:
                 state.warn(f"project title unreadable, left out: {piece!r}", 0.8)
                 continue
+            if _TRAILING_DIGIT.search(piece):
+                state.warn(f"title ends in a lone digit (a speck?): {piece!r}", 0.85, key)
             damage = title_damage(piece) or _dotted_word(piece, knowledge.lexicon)
             if damage:
                 state.warn(f"title looks damaged ({damage}): {piece!r}", 0.85, key)
