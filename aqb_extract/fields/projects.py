@@ -14,10 +14,9 @@ line wrapped is judged by its length against the widest line of § 5, not by wha
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -735,7 +734,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             # "8 Azubi-Sprachcoaching" among "«" items (a heavy scan of seed 147): no category
             # is numbered so, and the list's items have bullets
             state.warn(f"bullet read as the digit {m.group(1)!r}: {line.text!r}", 0.9)
-            line = dataclasses.replace(line, marker="•", body=line.body[m.end() :])
+            line = replace(line, marker="•", body=line.body[m.end() :])
         if line.marker is not None or last is None:
             items.append(_Item(current, [line]))
             if line.marker is None and block_bulleted:
