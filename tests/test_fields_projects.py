@@ -729,6 +729,12 @@ def test_word_torn_by_an_apostrophe_is_flagged() -> None:
             None,
             "„Bleib dran!“ - Ausbildungsabbrüche verhindern",
         ),
+        # a heavy scan of seed 152: the speck glued to the bullet read as a low single quote
+        (
+            "-‚Sprachförderung für zugewanderte Jugendliche",
+            "-‚",
+            "Sprachförderung für zugewanderte Jugendliche",
+        ),
     ],
 )
 def test_split_marker_quote_specks(line: str, marker: str | None, title: str) -> None:

@@ -62,9 +62,10 @@ _DASHES = ("-", "–", "—")
 # quote is glued to its word, so these are specks too (unless the title closes a quote later).
 _QUOTE_RESIDUE = re.compile(rf"^((?:[{re.escape(_RESIDUE)}\"'„“”‚‘’`´]+\s+)+)(?=[A-ZÄÖÜ0-9])")
 _QUOTE_CHARS = "\"'„“”‚‘’`´»«"
-# A bullet with a speck read as an apostrophe glued to the title ("-'Fachkräftesicherung …"),
-# when no other single quote in the line could be its partner.
-_BULLET_QUOTE = re.compile(r"^([-–—•·*»«]['‘’`´])\s*(?=[A-ZÄÖÜ])")
+# A bullet with a speck read as an apostrophe glued to the title ("-'Fachkräftesicherung …",
+# "-‚Sprachförderung …" on a heavy scan of seed 152), when no other single quote in the line could
+# be its partner.
+_BULLET_QUOTE = re.compile(r"^([-–—•·*»«]['‘’`´‚])\s*(?=[A-ZÄÖÜ])")
 # Running headers and footers that slipped into § 5 ("AQB 2020 | Stadt Offenbach",
 # "Zielvereinbarung 2019 – Rheingau-Taunus-Kreis", "Seite 2 von 4", "- 2 -").
 _PAGE_FURNITURE = re.compile(
