@@ -18,9 +18,10 @@ Measured choices (2 cores, seed 000 rendered and scanned at 300 dpi, 4 pages):
   takes 40 ms a page, too slow for 20 born-digital documents a second.
 - Scanned PDF pages: when a page is exactly one JPEG filling it (what scanners write), the JPEG is
   taken out as it is with PDFium (3 ms a page, no decoding; ``pdfimages -j``, 20 ms, where PDFium
-  does not see one plain JPEG) and Tesseract reads it directly. Rendering with ``pdftoppm`` instead costs 0.15-0.2 s a page more, and on the sample
-  scans Tesseract then needs 15 % more CPU for slightly more errors (2.95 % against 2.85 %: a
-  200-dpi scan gains nothing from being upsampled). ``pdftoppm -gray`` at ``settings.dpi`` is used
+  does not see one plain JPEG) and Tesseract reads it directly. Rendering with ``pdftoppm``
+  instead costs 0.15-0.2 s a page more, and on the sample scans Tesseract then needs 15 % more
+  CPU for slightly more errors (2.95 % against 2.85 %: a 200-dpi scan gains nothing from being
+  upsampled). ``pdftoppm -gray`` at ``settings.dpi`` is used
   for every other page (several images, masks, CMYK, rotated pages, images far above the dpi).
 """
 

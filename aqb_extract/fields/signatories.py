@@ -107,6 +107,15 @@ _ESZETT_AS_R = re.compile(r"(?<=\b[AEIOUÄÖÜ])R(?=[a-zäöü]{2,}\b)")
 "Birgit ERer": an upside-down scan of seed 142, heavy scans before it): no name is written so;
 it is "ß" as OCR reads it ("GroR-Gerau"), and "ß" follows a vowel. After a consonant ("FRank")
 an "r" read large is likelier, and that is left as read."""
+_LETTER_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
+    (
+        lambda n: _CAPITAL_UMLAUT.sub(lambda m: m.group(1).lower(), n),
+        "capital umlaut inside the name read small",
+    ),
+    (lambda n: _ESZETT_R.sub("ß", n), "'ßR' inside the name read as 'ß'"),
+    (lambda n: _ESZETT_AS_R.sub("ß", n), "'R' after the name's first letter read as 'ß'"),
+)
+"""Letters OCR misread inside a name, mended in this order, each with a warning that names it."""
 # One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"), or after a name of two
 # words or more ("Tobias Öztürk Ne", "Özcan Böhm Be": three heavy scans of seeds 112-123): a
 # scribble read as letters. A two-word name ending in a short word ("Anna Li") is left alone; a
@@ -941,19 +950,10 @@ class _Reader:
             name = name[m.end(1) :]
         if m := _DOT_AFTER_NAME.search(name):
             name = name[: m.start(1)]  # "Martina Grünewald.": a speck; a title's dot comes first ("Dr.")
-        if _CAPITAL_UMLAUT.search(name):
-            name = _CAPITAL_UMLAUT.sub(lambda m: m.group(1).lower(), name)
-            self.state.warn(
-                self.key(side, "name"), f"capital umlaut inside the name read small: {raw!r}", 0.9
-            )
-        if _ESZETT_R.search(name):
-            name = _ESZETT_R.sub("ß", name)
-            self.state.warn(self.key(side, "name"), f"'ßR' inside the name read as 'ß': {raw!r}", 0.9)
-        if _ESZETT_AS_R.search(name):
-            name = _ESZETT_AS_R.sub("ß", name)
-            self.state.warn(
-                self.key(side, "name"), f"'R' after the name's first letter read as 'ß': {raw!r}", 0.9
-            )
+        for mend, what in _LETTER_MENDS:
+            if (mended := mend(name)) != name:
+                self.state.warn(self.key(side, "name"), f"{what}: {raw!r}", 0.9)
+                name = mended
         if noisy is not None:
             self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
         if side == "ministry":
