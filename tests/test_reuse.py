@@ -94,3 +94,29 @@ def test_documents_without_ocr_run_in_worker_processes(tmp_path: Path) -> None:
         shutil.copyfile(born, inp / f"born-{i}.pdf")
     records = run_batch(collect_inputs([inp], tmp_path / "out").inputs, tmp_path / "out", settings)
     assert [(r.source.method, r.status, r.year) for r in records] == [("text_layer", "ok", 2023)] * 4
+
+
+def test_a_rerun_that_reuses_every_record_imports_no_parser(tmp_path: Path) -> None:
+    """The batch module imports the parsers only when a document is extracted: a re-run whose
+    records all still hold spends its time on nothing else (the parsers and word lists are a
+    third of its start-up)."""
+    import subprocess
+    import sys
+
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    shutil.copy(seed_path("000"), inp / "a.txt")
+    settings = Settings(use_cache=True, cache_dir=tmp_path / "cache", page_images=False)
+    _run(inp, out, settings)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from aqb_extract.batch import collect_inputs, run_batch\n"
+        "from aqb_extract.config import Settings\n"
+        f"s = Settings(use_cache=True, cache_dir=Path({str(tmp_path / 'cache')!r}), page_images=False)\n"
+        f"run_batch(collect_inputs([Path({str(inp)!r})], Path({str(out)!r})).inputs, Path({str(out)!r}), s)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('aqb_extract.')))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert "aqb_extract.batch" in loaded
+    assert "aqb_extract.pipeline" not in loaded and "aqb_extract.repair" not in loaded
