@@ -490,6 +490,7 @@ def test_a_bug_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pyt
     """Whatever a stage raises on one file (here a RuntimeError no stage expects), that file gets a
     failed record saying so, and the rest of the batch is extracted and written."""
     import aqb_extract.batch as batch_mod
+    import aqb_extract.pipeline as pipeline_mod
     from aqb_extract.config import Settings
     from aqb_extract.pipeline import Extraction
     from aqb_extract.pipeline import extract_document as real
@@ -499,7 +500,8 @@ def test_a_bug_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pyt
             raise RuntimeError("a stage fell over")
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch_mod, "extract_document", flaky)
+    # batch imports extract_document from the pipeline when it first extracts a document
+    monkeypatch.setattr(pipeline_mod, "extract_document", flaky)
     # keep these text files in this process (where the patch holds), not in a pool worker
     monkeypatch.setattr(batch_mod, "needs_no_ocr", lambda item, settings: False)
     for name in ("a.txt", "boom.txt", "b.txt"):
