@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import multiprocessing.util
 import os
+import re
 import shutil
 import signal
 import stat
@@ -166,9 +167,25 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-#: A temporary file of :func:`aqb_extract.output.write_atomic` (".NAME.XXXXXXXX.tmp") older than
+#: A temporary file of :func:`aqb_extract.output.write_atomic` (".NAME.PID-XXXXXXXX.tmp") older than
 #: this is a leftover of a killed run (a live one renames its temp file within milliseconds).
 STALE_TEMP_SECONDS = 60.0
+
+#: The writer's pid in a temp file's name: ".NAME.PID-XXXXXXXX.tmp" (write_atomic, the Excel writer).
+_TEMP_WRITER = re.compile(r"\.(\d{1,7})-[0-9a-z_]{8}\.tmp$")  # pid_max is at most 2**22
+
+
+def _temp_is_stale(name: str, age: float, older_than: float) -> bool:
+    """Old, or its writer (named by pid) is gone: a run started right after a ``kill -9`` removes
+    what that run left at once, not only once it has aged (a fresh file of a live run beside this
+    one is kept)."""
+    if age > older_than:
+        return True
+    writer = _TEMP_WRITER.search(name)
+    if writer is None:
+        return False
+    pid = int(writer.group(1))
+    return pid > 0 and pid != os.getpid() and not _pid_alive(pid)
 
 
 def remove_stale_temp_files(out_dir: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
@@ -185,7 +202,7 @@ def remove_stale_temp_files(out_dir: Path, older_than: float = STALE_TEMP_SECOND
             path = Path(dirpath) / name
             try:
                 st = path.lstat()
-                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > older_than:
+                if stat.S_ISREG(st.st_mode) and _temp_is_stale(name, now - st.st_mtime, older_than):
                     path.unlink()
                     removed.append(path)
             except OSError:

@@ -50,7 +50,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     # The temp name must fit in NAME_MAX (255 bytes) even when the target's name nearly fills it.
     stem = path.name.encode("utf-8")[:TEMP_STEM_BYTES].decode("utf-8", "ignore")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.", suffix=".tmp")
+    # The writer's pid is in the name, so a run right after a kill -9 can tell its leftovers
+    # (process gone) from a live writer's file without waiting for them to age.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.{os.getpid()}-", suffix=".tmp")
     try:
         # mkstemp makes the file 0600; records are shared, so give it what open() would (umask)
         os.fchmod(fd, 0o666 & ~_umask())

@@ -229,7 +229,7 @@ def write_workbook(records: Sequence[Record], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = build_workbook(records)
     # Not mkstemp: its 0600 mode would make the workbook unreadable to colleagues on a share.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         wb.save(tmp)
         os.replace(tmp, path)

@@ -207,7 +207,9 @@ def test_interrupt_and_kill_then_finish(setup: Setup) -> None:
         done = setup.records()
         assert previous < done < {f"scan-{d}.pdf.json" for d in range(DOCS)}
 
-    # What a kill -9 in the middle of write_atomic leaves (a minute or more ago): the next run removes it.
+    # What a kill -9 in the middle of write_atomic left a minute or more ago (names without the
+    # writer's pid, as an older version wrote them): the next run removes it. Whatever this kill -9
+    # left (".NAME.PID-XXXXXXXX.tmp", its pid gone) it removes at once: checked below.
     stale = [setup.out / ".scan-0.pdf.json.k1ll3d.tmp", setup.out / ".records.jsonl.x9x9x9.tmp"]
     for path in stale:
         path.write_text('{"half": ')

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from aqb_extract.batch import RUN_TEMP_PREFIX, remove_stale_run_temps
+from aqb_extract.batch import RUN_TEMP_PREFIX, remove_stale_run_temps, remove_stale_temp_files
 from aqb_extract.errors import UsageError
 from aqb_extract.models import Record, Source
 from aqb_extract.output import record_path, write_atomic, write_batch_files, write_record
@@ -43,6 +43,43 @@ def test_write_atomic_leaves_no_temp_files(tmp_path: Path) -> None:
     write_atomic(target, "zwei")
     assert target.read_text() == "zwei"
     assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+
+
+def test_a_killed_writers_temp_files_go_at_the_next_run_however_fresh(tmp_path: Path) -> None:
+    """kill -9 in the middle of write_atomic leaves ".NAME.PID-XXXXXXXX.tmp"; the next run removes
+    it at once when that pid is gone (CI saw one left in pages/ by a run re-started seconds after
+    the kill), keeps a fresh one of a live writer or with no pid, and removes any old one."""
+    killed = subprocess.run(  # a writer that dies between writing and renaming, as kill -9 would
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; from pathlib import Path; from aqb_extract import output; "
+            "os.fsync = lambda fd: os._exit(9); "
+            "output.write_atomic(Path(sys.argv[1]) / 'pages' / 'a.pdf' / 'pages.json', '{}')",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert killed.returncode == 9, killed.stderr
+    (left,) = (tmp_path / "pages" / "a.pdf").iterdir()
+    assert left.name.startswith(".pages.json.") and left.name.endswith(".tmp"), left.name
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as live:
+        try:
+            kept = [
+                tmp_path / f".records.jsonl.{live.pid}-abcd1234.tmp",  # a run beside this one
+                tmp_path / f".summary.xlsx.{live.pid}-0123abcd.tmp",
+                tmp_path / ".b.pdf.json.k1ll3d00.tmp",  # no pid: only once it has aged
+                tmp_path / "notes.tmp",  # not ours
+            ]
+            old = tmp_path / ".c.pdf.json.x9x9x9x9.tmp"
+            for path in [*kept, old]:
+                path.write_text('{"half": ')
+            os.utime(old, (time.time() - 3600, time.time() - 3600))
+            assert sorted(remove_stale_temp_files(tmp_path)) == sorted([left, old])
+            assert all(p.exists() for p in kept)
+        finally:
+            live.kill()
 
 
 def test_batch_files(tmp_path: Path) -> None:
