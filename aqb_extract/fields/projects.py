@@ -445,8 +445,10 @@ def _dotted_word(title: str, lexicon: frozenset[str]) -> str | None:
     return None
 
 
-# A word worth asking about: six letters or more, written as words are (not "FAuB", "PersA").
-_PLAIN_WORD = re.compile(r"[A-ZÄÖÜa-zäöüß][a-zäöüß]{5,}")
+# A word worth asking about: six letters or more, written as words are (not "FAuB", "PersA"); or a
+# short one in small letters, which in a title is a small word ("von", "für", "zur"), never a name
+# or an acronym ("Begleitung vori Auszubildenden" on txt-ocr of seed 154, an unflagged wrong value).
+_PLAIN_WORD = re.compile(r"[A-ZÄÖÜa-zäöüß][a-zäöüß]{5,}|[a-zäöüß]{2,5}")
 
 
 def _unknown_word(title: str, knowledge: Knowledge) -> str | None:
