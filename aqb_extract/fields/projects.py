@@ -494,8 +494,9 @@ def open_quote_speck(title: str) -> str:
 
 def _last_word(text: str) -> str:
     """The last word of ``text``, and of a hyphenated one its last part: what a full stop after
-    it may abbreviate ("Geflüchtete mit ausländ", "Kfz-Werkstatt")."""
-    return text.rsplit(" ", 1)[-1].split("-")[-1]
+    it may abbreviate ("Geflüchtete mit ausländ", "Kfz-Werkstatt"), without an opening mark
+    before it ("„Übergänge")."""
+    return text.rsplit(" ", 1)[-1].split("-")[-1].lstrip("„\"“‚'(")
 
 
 def _trailing_specks(title: str, knowledge: Knowledge) -> tuple[str, list[str]]:
@@ -578,8 +579,9 @@ _GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-z
 # Landschaftsbau" on a heavy scan of seed 121): a speck unless the word is cut short, as an
 # abbreviation is ("ausländ. Berufsabschlüssen").
 # Glued to the capitalised word ("Schulung.Gesprächsführung in …" on txt-ocr of seed 139, a silent
-# error of its first look), the stop stands where a space was.
-_INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?=( ?)[A-ZÄÖÜ])")
+# error of its first look), the stop stands where a space was; glued to a word in small letters
+# too ("Fachtag „Übergänge.gestalten“" on a heavy scan of seed 157).
+_INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?:(?=( ?)[A-ZÄÖÜ])|(?=[a-zäöüß]{3}))")
 
 
 def _inner_stop(title: str, knowledge: Knowledge) -> str:
@@ -950,6 +952,25 @@ _DOUBLE_OPENER = re.compile(r"(?<=[„\"“])[‚'‘’`´](?=[A-ZÄÖÜ])")
 _SPACE_AFTER_OPENER = re.compile(r"([„(])\s+(?=[^\s„(][^„(]*[“)])")
 _SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "und", "oder" are lower case
 
+# A quotation closed with a mark of another kind than it opened with: "Sprachcafé” (straight, then
+# curly: six heavy scans and TIFFs of seeds 114-155) and „Übergänge gestalten" 2017 (low, then
+# straight, before more of the title: seeds 103, 110, 148). Titles pair „ with “ and " with ".
+_CURLY_AFTER_STRAIGHT = re.compile(r'(?<!\w)"([^"“”„]+)[”“](?=[\s.,;:!?)]|$)')
+_STRAIGHT_AFTER_LOW = re.compile(r'„([^"“”„]+)"(?=[\s.,;:!?)]|$)')
+
+# A speck glued between a spaced dash and the next word ("Inmigra -.Integrationsmaßnahme" on a
+# heavy scan of seed 157): it stands where the space was.
+_MARK_AFTER_DASH = re.compile(r"(?<= )([-–])[.,:;'’‘](?=[A-ZÄÖÜ])")
+
+# A colon glued to the title's last word ("Sprachförderung für zugewanderte Jugendliche:" on a heavy
+# scan of seed 157): no title ends in one; spaced, _clean_title drops it already.
+_FINAL_COLON = re.compile(r"(?<=[a-zäöüß]{3}):$")
+
+# An "&" before the first title of a list without bullets ("& Berufsorientierung für …" on a heavy
+# scan of seed 157): a speck, not a bullet (taken for one, it made the list look bulleted and the
+# next title a continuation of this one); no title starts with "&".
+_LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
+
 
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
@@ -977,6 +998,14 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
     (lambda t: _DOUBLE_OPENER.sub("", t), "opening quote mark read twice"),
     (lambda t: _SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
+    (
+        lambda t: _CURLY_AFTER_STRAIGHT.sub(r'"\1"', t),
+        "quotation closed with a curly mark after a straight one",
+    ),
+    (lambda t: _STRAIGHT_AFTER_LOW.sub(r"„\1“", t), "quotation closed with a straight mark after „"),
+    (lambda t: _MARK_AFTER_DASH.sub(r"\1 ", t), "mark glued after a spaced dash read as a space"),
+    (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
+    (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
