@@ -14,7 +14,6 @@ import logging
 import multiprocessing
 import multiprocessing.util
 import os
-import re
 import shutil
 import signal
 import stat
@@ -37,7 +36,7 @@ from .config import Settings
 from .errors import AqbError, MissingDependencyError, UsageError
 from .fingerprint import fingerprint
 from .models import Record, Source
-from .output import pages_dir, record_path, write_batch_files, write_record
+from .output import pages_dir, record_path, temp_writer, write_batch_files, write_record
 from .pageimages import write_page_images
 from .read import file_sha256, read_pdf_pages, text_layer_usable
 from .validate import failed_record
@@ -171,9 +170,6 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 #: this is a leftover of a killed run (a live one renames its temp file within milliseconds).
 STALE_TEMP_SECONDS = 60.0
 
-#: The writer's pid in a temp file's name: ".NAME.PID-XXXXXXXX.tmp" (write_atomic, the Excel writer).
-_TEMP_WRITER = re.compile(r"\.(\d{1,7})-[0-9a-z_]{8}\.tmp$")  # pid_max is at most 2**22
-
 
 def _temp_is_stale(name: str, age: float, older_than: float) -> bool:
     """Old, or its writer (named by pid) is gone: a run started right after a ``kill -9`` removes
@@ -181,11 +177,8 @@ def _temp_is_stale(name: str, age: float, older_than: float) -> bool:
     one is kept)."""
     if age > older_than:
         return True
-    writer = _TEMP_WRITER.search(name)
-    if writer is None:
-        return False
-    pid = int(writer.group(1))
-    return pid > 0 and pid != os.getpid() and not _pid_alive(pid)
+    pid = temp_writer(name)
+    return pid is not None and pid > 0 and pid != os.getpid() and not _pid_alive(pid)
 
 
 def remove_stale_temp_files(out_dir: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:

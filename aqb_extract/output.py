@@ -11,6 +11,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,6 +37,25 @@ SUMMARY_COLUMNS = (
 
 TEMP_STEM_BYTES = 200
 
+_TEMP_WRITER = re.compile(r"\.(\d{1,7})-[0-9a-z_]{8}\.tmp$")  # pid_max is at most 2**22
+
+
+def temp_prefix(path: Path) -> str:
+    """The start of a temp file's name for ``path``: ".NAME.PID-" (8 random characters and ".tmp"
+    follow). The writer's pid is in it so that a run right after a kill -9 can tell that run's
+    leftovers (process gone) from a live writer's file without waiting for them to age
+    (:func:`temp_writer` reads it back)."""
+    # The temp name must fit in NAME_MAX (255 bytes) even when the target's name nearly fills it.
+    stem = path.name.encode("utf-8")[:TEMP_STEM_BYTES].decode("utf-8", "ignore")
+    return f".{stem}.{os.getpid()}-"
+
+
+def temp_writer(name: str) -> int | None:
+    """The pid of the process that wrote the temp file named ``name`` (see :func:`temp_prefix`),
+    or None for a name without one (an older version's)."""
+    m = _TEMP_WRITER.search(name)
+    return int(m.group(1)) if m else None
+
 
 def _umask() -> int:
     """The process umask (read by setting and restoring it: POSIX offers no plain getter)."""
@@ -48,11 +68,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that readers only ever see a complete file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    # The temp name must fit in NAME_MAX (255 bytes) even when the target's name nearly fills it.
-    stem = path.name.encode("utf-8")[:TEMP_STEM_BYTES].decode("utf-8", "ignore")
-    # The writer's pid is in the name, so a run right after a kill -9 can tell its leftovers
-    # (process gone) from a live writer's file without waiting for them to age.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{stem}.{os.getpid()}-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
     try:
         # mkstemp makes the file 0600; records are shared, so give it what open() would (umask)
         os.fchmod(fd, 0o666 & ~_umask())

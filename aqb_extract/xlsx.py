@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .models import Record
+from .output import temp_prefix
 from .show import lowest_confidence
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -229,7 +230,7 @@ def write_workbook(records: Sequence[Record], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = build_workbook(records)
     # Not mkstemp: its 0600 mode would make the workbook unreadable to colleagues on a share.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    tmp = path.with_name(f"{temp_prefix(path)}{uuid.uuid4().hex[:8]}.tmp")
     try:
         wb.save(tmp)
         os.replace(tmp, path)
