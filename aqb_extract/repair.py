@@ -1201,6 +1201,8 @@ _LEXICON = "domain lexicon"
 _UNKNOWN_WORD = "unknown"
 _NOT_A_WORD = "not a word"
 _COMPOUND = "compound"
+_UNKNOWN_VERDICT = _Verdict(0.0, _UNKNOWN_WORD)
+_NOT_A_WORD_VERDICT = _Verdict(0.0, _NOT_A_WORD)  # shared: most candidates repair scores are these
 
 
 def _parse_rules(pairs: tuple[tuple[str, str], ...]) -> tuple[_Rule, ...]:
@@ -1232,7 +1234,9 @@ def _frequencies() -> dict[str, float]:
 
 def _zipf(word: str) -> float:
     """wordfreq's German zipf value of a letter-only word (0.0 when wordfreq does not list it)."""
-    frequency = _frequencies().get(unicodedata.normalize("NFC", word).casefold(), 0.0)
+    if not unicodedata.is_normalized("NFC", word):  # a C check, far cheaper than normalising
+        word = unicodedata.normalize("NFC", word)
+    frequency = _frequencies().get(word.casefold(), 0.0)
     return round(math.log10(frequency) + 9.0, 2) if frequency > 0 else 0.0
 
 
@@ -1240,26 +1244,34 @@ def _plausible(word: str) -> bool:
     """Could this be a German word as written? (Only then may wordfreq vouch for it.) "ii" does
     not occur in German words; it is the classic damaged "ü" ("fiir" has wordfreq 2.13)."""
     return (
-        _ONLY_LETTERS.fullmatch(word) is not None
-        and not _ODD_CASE.search(word)
+        "ii" not in word  # the cheap tests first: repair asks this of every candidate it makes
         and not word.startswith(("ß", "ẞ"))
-        and "ii" not in word
+        and _ONLY_LETTERS.fullmatch(word) is not None
+        and not _ODD_CASE.search(word)
     )
 
 
-def _apart(sites: list[_Site], n: int, first: int = 0, after: int = 0) -> Iterator[tuple[_Site, ...]]:
-    """The ``n``-site combinations of ``sites`` (sorted by start) that do not overlap, in the
-    order ``itertools.combinations`` gives them; built site by site, so that the overlapping
-    ones are never made (most of them, for a word with many sites: a tenth of repair's time)."""
-    for i in range(first, len(sites)):
-        site = sites[i]
-        if site.start < after:
-            continue
-        if n == 1:
-            yield (site,)
-        else:
-            for rest in _apart(sites, n - 1, i + 1, site.end):
-                yield (site, *rest)
+def _apart(sites: list[_Site], limit: int) -> Iterator[tuple[_Site, ...]]:
+    """The non-overlapping combinations of 1 to ``limit`` (at most 3, MAX_EDITS) of ``sites``
+    (sorted by start), by size, each size in the order ``itertools.combinations`` gives. Built
+    site by site, so that the overlapping ones are never made (most of them, for a word with many
+    sites): the sites that may follow site ``i`` are a suffix, from ``after[i]`` on."""
+    if limit > 3:
+        raise ValueError(f"combinations of up to 3 sites only, not {limit}: extend _apart with MAX_EDITS")
+    count = len(sites)
+    starts = [site.start for site in sites]
+    after = [max(i + 1, bisect.bisect_left(starts, site.end)) for i, site in enumerate(sites)]
+    for site in sites:
+        yield (site,)
+    if limit >= 2:
+        for i in range(count):
+            for j in range(after[i], count):
+                yield (sites[i], sites[j])
+    if limit >= 3:
+        for i in range(count):
+            for j in range(after[i], count):
+                for k in range(after[j], count):
+                    yield (sites[i], sites[j], sites[k])
 
 
 class _Repairer:
@@ -1447,10 +1459,15 @@ class _Repairer:
             sites = [site for site in sites if site.rule.restores]  # see below: nothing else applies
         if not sites:
             return None
+        blind = any(site.blind_eszett for site in sites)  # mostly none: then no check per candidate
         candidates = [
             (text, used)
             for text, used in self._candidates(part, sites)
-            if (not any(site.blind_eszett for site in used) or self._plain(text).source == _LEXICON)
+            if (
+                not blind
+                or not any(site.blind_eszett for site in used)
+                or self._plain(text).source == _LEXICON
+            )
             and _VOWEL.search(text)  # "vii" is no "vll" (an abbreviation wordfreq knows)
         ]
         if raw.score > 0:  # attested as written: only put back lost dots, and only by a margin
@@ -1575,21 +1592,21 @@ class _Repairer:
 
     def _candidates(self, part: str, sites: list[_Site]) -> Iterator[tuple[str, tuple[_Site, ...]]]:
         """Every way to apply up to MAX_EDITS non-overlapping sites (fewer for busy words, to
-        bound the work on long garbage tokens)."""
+        bound the work on long garbage tokens): all single edits first, then pairs, then triples,
+        each in the order ``itertools.combinations`` gives them. Repair's hottest loop (a long
+        damaged word has hundreds of candidates): each text is cut from ``part`` directly."""
         limit = MAX_EDITS if len(sites) <= 16 else 2 if len(sites) <= 40 else 1
         seen: set[str] = set()
-        for n in range(1, limit + 1):
-            for combo in _apart(sites, n):
-                pieces, last = [], 0
-                for site in combo:
-                    pieces.append(part[last : site.start])
-                    pieces.append(site.replacement)
-                    last = site.end
-                pieces.append(part[last:])
-                text = "".join(pieces)
-                if text != part and text not in seen:
-                    seen.add(text)
-                    yield text, combo
+        for combo in _apart(sites, limit):
+            last = 0
+            text = ""
+            for site in combo:
+                text += part[last : site.start] + site.replacement
+                last = site.end
+            text += part[last:]
+            if text != part and text not in seen:
+                seen.add(text)
+                yield text, combo
 
     # ---------------------------------------------------------------- knowing words
 
@@ -1634,9 +1651,9 @@ class _Repairer:
             verdict = _Verdict(max(LEXICON_ZIPF, _zipf(word)), _LEXICON)
         elif _plausible(word):
             z = _zipf(word)
-            verdict = _Verdict(z, f"wordfreq {z:.2f}") if z > 0 else _Verdict(0.0, _UNKNOWN_WORD)
+            verdict = _Verdict(z, f"wordfreq {z:.2f}") if z > 0 else _UNKNOWN_VERDICT
         else:
-            verdict = _Verdict(0.0, _NOT_A_WORD)
+            verdict = _NOT_A_WORD_VERDICT
         self._scores[word] = verdict
         return verdict
 
