@@ -862,3 +862,23 @@ def test_a_name_holding_a_comma_is_warned() -> None:
     result = parse(text, 2019, KASSEL)
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Bernd, Nöll"]  # kept as read
     assert any("mark no name has" in w.message and w.field == "signatories[1].name" for w in result.warnings)
+
+
+def test_a_quoted_title_amid_the_signatures_is_no_name() -> None:
+    """Held-out seed 158 (text OCR): the end of § 7's last sentence ('„Arbeitswelt Hessen“') came
+    on a line of its own after a page header, above the partner's block; it was read as the
+    partner's name, and the partner's real name was dropped as a third one (flagged, but wrong)."""
+    text = (
+        "Wiesbaden, den re 74\n\nHeike Hofmann nn =\n\nStaatsministerin\n‚Hessisches Ministerium\n"
+        "für Arbeit, Integration,\n‚Jugend und Soziales\n\nAQB 2024 | Landkreis Waldeck-Frankenberg\n\n"
+        "tportal des HMSI „Arbeitswelt Hessen“\n\nKorbach, den 3 $ 2) 4 :\n\nTobias Wagner ae 2)\n"
+        "Erster Kreisbeigeordneter 3 IE\ndes Landkreises Waldeck-Frankenberg\n"
+    )
+    result = parse(text, 2024, K.partner_by_ags("06635"))
+    assert [(s.name, s.role, s.place) for s in result.value or ()] == [
+        ("Heike Hofmann", "Staatsministerin", "Wiesbaden"),
+        ("Tobias Wagner", "Erster Kreisbeigeordneter", "Korbach"),
+    ]
+    assert ("signatories[1].name", "name read from a line with OCR noise: 'Tobias Wagner ae 2)'") in messages(
+        result
+    )

@@ -565,6 +565,12 @@ def _name_words(line: _Line) -> list[tuple[int, str]]:
 _GLUED_NAMES = re.compile(r"(?<=[a-zäöüß])\.(?=[A-ZÄÖÜ])|(?<=[a-zäöüß]{2})(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 
 
+_OPENING_QUOTES = ("„", "‚", "“", '"', "»", "«")
+_CLOSING_QUOTES = ("“", "”", "‘", '"', "«", "»")
+"""A run of name words inside quotation marks is a title ("„Arbeitswelt Hessen“", a web portal
+the last sentence of § 7 names, on a line of its own when OCR broke it), never a person."""
+
+
 def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word)) and fold(word) not in _INSTITUTION_WORDS
 
@@ -595,7 +601,10 @@ def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list
             b -= 1
         names = [w for _, w in words[a:b] if w not in _NAME_PARTICLES]
         text = " ".join(w for _, w in words[a:b])
-        if 2 <= len(names) <= 4 and _match_place(text, places)[1] < 85:
+        quoted = line.tokens[words[a][0]].text.startswith(_OPENING_QUOTES) and line.tokens[
+            words[b - 1][0]
+        ].text.endswith(_CLOSING_QUOTES)
+        if 2 <= len(names) <= 4 and not quoted and _match_place(text, places)[1] < 85:
             runs.append((words[a][0], words[b - 1][0] + 1, text))
         a = max(b, a + 1)
     tokens = (words[m_span[0]][0], words[m_span[1] - 1][0] + 1) if minister is not None else (0, 0)
