@@ -176,6 +176,7 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("11. Oktober-2026", 2026, dt.date(2026, 10, 11), "a comma or hyphen where a dot or space was"),
         ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
         ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
+        ("15: Juni 2019", 2019, dt.date(2019, 6, 15), "colon instead of a dot"),  # txt-ocr, seed 158
     ],
 )
 def test_handwritten_dates_with_noise_are_read_with_doubts(

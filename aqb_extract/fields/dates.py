@@ -70,7 +70,9 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A day "1" read as a letter before a written-out month and a four-digit year, the only place a
 # lone letter can be a digit here: "I. November 2019".
 _LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
-_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,–-]?)\s*([^\W\d_]+)\.?\s*([–-]?)\s*(\d{4}|\d{2})", re.UNICODE)
+# The day's full stop may be read as a comma, hyphen or colon ("15: Juni 2019": a speck above the
+# dot on a text OCR of seed 158); before a month's name a colon is no time of day.
+_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–-]?)\s*(\d{4}|\d{2})", re.UNICODE)
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
 MIN_YEAR = 2000
@@ -287,6 +289,9 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         if after_day in (",", "-", "–") or before_year:
             confidence = min(confidence, 0.85)
             notes.append("a comma or hyphen where a dot or space was")
+        elif after_day == ":":
+            confidence = min(confidence, 0.85)
+            notes.append("colon instead of a dot")
         month_no, month_conf = month_number(word)
         if month_no is None:
             return DateReading(None, 0.0, f"month unreadable: {word!r}")
