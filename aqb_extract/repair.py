@@ -333,7 +333,7 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
     ):
         return _edit(token, "§", "section sign read as " + token)
     if (m := _BAR_NUMERAL.match(token)) and _numbers_a_title(tokens, index, m["tail"]):
-        numeral = m["num"].replace("|", "I").replace("l", "I")
+        numeral = m["num"].replace("|", "I").replace("l", "I").replace("i", "I")
         return _edit(token, numeral + m["tail"], "roman numeral after a name read as a bar")
     if token == "—":
         return _edit(token, "–", "em dash for the German en dash")
@@ -461,9 +461,10 @@ one, inside a compound whose last part is a domain word ("Grundqualifi zierung",
 127), is one word even when the whole compound is known to no list."""
 
 
-_BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI)(?P<tail>[;,]?)$")
-""""I" and "II" as Tesseract reads them after a title ("Fallmanagement |;", "Teil Il"): bars
-and small l's. A numeral read right stays as it is."""
+_BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI|ll|il|li)(?P<tail>[;,]?)$")
+""""I" and "II" as Tesseract reads them after a title ("Fallmanagement |;", "Teil Il",
+"Fallmanagement il" on a TIFF of seed 159): bars, small l's and i's. A numeral read right stays
+as it is."""
 
 
 def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool:

@@ -61,6 +61,7 @@ def test_in_a_list_without_bullets_the_mark_is_a_speck() -> None:
         "Rheingau-\nTaunus-Kreis",  # a compound hyphenated across lines
         "Gebäudereinigung-\nund Hausmeisterdienste",
         "AQB 2019 | Landkreis Kassel",  # a bar between words separates
+        "Ausbildung il ist",  # "il" mid-line, after a word the text never numbers
         "Die Mittel werden\n= gemäß § 4 verteilt",  # a lower-case word after it: no list item
     ],
 )
@@ -76,6 +77,11 @@ def test_left_alone(clean: str) -> None:
             "• Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
         ),
         ("Fortbildung Teil |\n", "Fortbildung Teil I\n"),  # a word that takes a number
+        (  # TIFF, seed 159: the second numeral's bars read as an "i" and an "l"
+            "- Fortbildung Fallmanagement I; Fortbildung Fallmanagement il\n",
+            "- Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
+        ),
+        ("Fortbildung Modul ll\n", "Fortbildung Modul II\n"),
         (  # the text numbers the same word elsewhere
             "• Fortbildung Fallmanagement |\n• Fortbildung Fallmanagement II\n",
             "• Fortbildung Fallmanagement I\n• Fortbildung Fallmanagement II\n",
