@@ -235,6 +235,12 @@ def test_heading_with_project_after_colon() -> None:
         ("• FAuB", "•", "FAuB"),
         ("– FAuB", "–", "FAuB"),
         ("* FAuB", "*", "FAuB"),
+        (
+            "** Fortbildung interkulturelle Kompetenz",
+            "**",
+            "Fortbildung interkulturelle Kompetenz",
+        ),  # seed 159
+        ("**FAuB** in Kassel", None, "FAuB in Kassel"),  # Markdown bold stays text
         ("« FAuB", "«", "FAuB"),
         ("° FAuB", "°", "FAuB"),
         ("¢ FAuB", "¢", "FAuB"),
@@ -260,9 +266,7 @@ def test_split_marker(line: str, marker: str | None, title: str) -> None:
 
 
 def test_every_bullet_style_in_one_list() -> None:
-    text = (
-        "1. Ausbildungsvorbereitung\n- Aa\n• Bb\n– Cc\n* Dd\n« Ee\n¢ Ff\ne Gg\no Hh\n° Ii\n@ Jj\n» Kk\nLl\n"
-    )
+    text = "1. Ausbildungsvorbereitung\n- Aa\n• Bb\n– Cc\n* Dd\n« Ee\n¢ Ff\ne Gg\no Hh\n° Ii\n@ Jj\n» Kk\nLernort\n"
     assert [t for _, t in titles(text)] == [
         "Aa",
         "Bb",
@@ -275,7 +279,7 @@ def test_every_bullet_style_in_one_list() -> None:
         "Ii",
         "Jj",
         "Kk",
-        "Ll",
+        "Lernort",  # without a bullet: its own project (a line of no word is noise, see below)
     ]
 
 
@@ -1458,3 +1462,25 @@ def test_quote_marks_of_another_kind_specks_at_a_dash_or_the_end_and_a_leading_a
     ]
     warned = {w.field for w in parse_projects(doc5(text), K).warnings if w.field.startswith("projects[")}
     assert warned == {f"projects[{i}]" for i in (0, 2, 3, 4, 5, 6)}  # every mend said, nothing else
+
+
+def test_a_line_of_no_word_between_bulleted_titles_is_left_out_and_said() -> None:
+    """TIFF, seed 159: a speck line "[fe" under the last item of category 1 was taken as a
+    project of its own (flagged, but a wrong extra project)."""
+    text = (
+        "jeweiligen Maßnahmenarten folgende Projekte:\n1. Ausbildungs- und Qualifizierungsvorbereitung\n"
+        "- Coaching für Jugendliche ohne Schulabschluss\n"
+        "- Jugendwerkstatt Bad Homburg v. d. Höhe - Grundqualifizierung\n[fe\n"
+        "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        "- Ausbildungsbegleitende Hilfen in Gesundheitsberufen\n"
+    )
+    assert titles(text) == [
+        (1, "Coaching für Jugendliche ohne Schulabschluss"),
+        (1, "Jugendwerkstatt Bad Homburg v. d. Höhe - Grundqualifizierung"),
+        (2, "Ausbildungsbegleitende Hilfen in Gesundheitsberufen"),
+    ]
+    assert "unreadable line left out: '[fe'" in messages(text)
+    # a numeral on a line of its own may be a title's rest: never left out as noise
+    numeral = text.replace("[fe\n", "").replace("ohne Schulabschluss\n", "ohne Schulabschluss Teil\nII\n")
+    assert (1, "II") in titles(numeral)
+    assert "line without a bullet taken as its own project: 'II'" in messages(numeral)

@@ -221,7 +221,9 @@ def split_marker(line: str) -> tuple[str | None, str]:
 
     A hyphen glued to a lower-case word ("-begleitung") is part of the title, not a bullet.
     """
-    line = line.replace("**", "").strip()
+    if line.count("**") >= 2:  # Markdown bold ("**Ausbildungs- … 2023**", seed 000)
+        line = line.replace("**", "")
+    line = line.strip()  # a lone "**" before a title is a bullet ("•" on a heavy scan of seed 159)
     if m := _NUMBER_MARKER.match(line):
         return m.group(0).strip(), line[m.end() :].strip()
     first, _, rest = line.partition(" ")
@@ -740,6 +742,10 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             # is numbered so, and the list's items have bullets
             state.warn(f"bullet read as the digit {m.group(1)!r}: {line.text!r}", 0.9)
             line = replace(line, marker="•", body=line.body[m.end() :])
+        if line.marker is None and block_bulleted and last is None and _no_word(line.body):
+            state.warn(f"unreadable line left out: {line.text!r}", 0.9)
+            i += 1
+            continue
         if line.marker is not None or last is None:
             items.append(_Item(current, [line]))
             if line.marker is None and block_bulleted:
@@ -753,6 +759,9 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             last.lines.append(line)
             if not block_bulleted:
                 state.confidence *= 0.97
+        elif block_bulleted and _no_word(line.body):
+            # "[fe" after an item (a TIFF of seed 159): not a title, nor the rest of one
+            state.warn(f"unreadable line left out: {line.text!r}", 0.9)
         elif block_bulleted and _could_wrap(last.lines[-1], line.body, width):
             last.lines.append(line)
         else:
@@ -767,6 +776,17 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         i += 1
     _check_headings(seen, categories, items, state)
     return items, used
+
+
+_WORD = re.compile(r"[^\W\d_]{3}")
+_NUMBER_WORD = re.compile(r"(?:[IVX]{1,4}|\d{1,4})[.,;:]?")
+
+
+def _no_word(body: str) -> bool:
+    """Is a line without a bullet no title at all, nor the rest of one: not three letters in a
+    row ("[fe", "ll =") and not a number ("II", "2019", a title's rest)? Under bullets such a line
+    is OCR noise."""
+    return _WORD.search(body) is None and not all(_NUMBER_WORD.fullmatch(w) for w in body.split())
 
 
 def _ahead_is_heading(
