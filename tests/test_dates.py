@@ -154,8 +154,10 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
     assert reading.confidence <= 0.7
     assert reading.note == "'‚2026 AD' around the date ignored"
     assert read_german_date("4.7.2026 Be", 2026).date == dt.date(2026, 7, 4)
-    # after a two-digit year, the noise might have been the rest of the year: no date
-    assert parse_german_date("19.6.19 Be", 2019) == (None, 0.0)
+    # after "20", the noise might have been the rest of the year ("2019"): no date; "19" can
+    # begin no year since 2000, so it is the year itself
+    assert parse_german_date("19.6.20 Be", 2019) == (None, 0.0)
+    assert read_german_date("19.6.19 Be", 2019).date == dt.date(2019, 6, 19)
     # noise that is most of the text stays unreadable
     assert parse_german_date("8 = 18 ERRER", 2018) == (None, 0.0)
     assert parse_german_date("1.7.2026 x y z", 2026) == (None, 0.0)
@@ -176,6 +178,8 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("11. Oktober-2026", 2026, dt.date(2026, 10, 11), "a comma or hyphen where a dot or space was"),
         ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
         ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
+        ("18.8.19 ED", 2019, dt.date(2019, 8, 18), "'ED' around the date ignored"),  # txt-ocr, seed 126
+        ("31.3.19 _ EL Se", 2019, dt.date(2019, 3, 31), "'_ EL Se' around the date ignored"),  # seed 131
         ("15: Juni 2019", 2019, dt.date(2019, 6, 15), "colon instead of a dot"),  # txt-ocr, seed 158
     ],
 )

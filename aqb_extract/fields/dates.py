@@ -235,13 +235,14 @@ def _without_noise(text: str) -> tuple[str, list[str]]:
 
 def _short_year_stands(relaxed: str, date: dt.date, year_hint: int | None) -> bool:
     """Whether a two-digit year stands although noise after it was dropped. The noise may have
-    been the rest of a four-digit year ("19.6.20 Be" for "19.6.2019"), but only "19" and "20" can
-    begin one; any other two digits ("8.2.26 cc") are the year itself, when the date falls in the
-    budget year or next to it."""
+    been the rest of a four-digit year ("19.6.20 Be" for "19.6.2019"), but only "20" can begin
+    one between MIN_YEAR and MAX_YEAR ("19" would begin a year of the 1900s, which no agreement
+    has); any other two digits ("8.2.26 cc", "18.8.19 ED") are the year itself, when the date
+    falls in the budget year or next to it."""
     m = re.search(r"(?<!\d)(\d{2})$", relaxed)
     return (
         m is not None
-        and m.group(1) not in ("19", "20")
+        and not MIN_YEAR // 100 <= int(m.group(1)) <= MAX_YEAR // 100
         and year_hint is not None
         and abs(date.year - year_hint) <= 1
     )
