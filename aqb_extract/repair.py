@@ -333,7 +333,7 @@ def _in_context(tokens: list[re.Match[str]], index: int) -> tuple[str, tuple[_Ed
     ):
         return _edit(token, "§", "section sign read as " + token)
     if (m := _BAR_NUMERAL.match(token)) and _numbers_a_title(tokens, index, m["tail"]):
-        numeral = m["num"].replace("|", "I").replace("l", "I").replace("i", "I")
+        numeral = "I" * len(m["num"])
         return _edit(token, numeral + m["tail"], "roman numeral after a name read as a bar")
     if token == "—":
         return _edit(token, "–", "em dash for the German en dash")
@@ -461,10 +461,11 @@ one, inside a compound whose last part is a domain word ("Grundqualifi zierung",
 127), is one word even when the whole compound is known to no list."""
 
 
-_BAR_NUMERAL = re.compile(r"^(?P<num>\||\|\||\|I|I\||Il|lI|ll|il|li)(?P<tail>[;,]?)$")
+_BAR_NUMERAL = re.compile(r"^(?P<num>\||(?!II)[|Il!i]{2})(?P<tail>[;,]?)$")
 """"I" and "II" as Tesseract reads them after a title ("Fallmanagement |;", "Teil Il",
-"Fallmanagement il" on a TIFF of seed 159): bars, small l's and i's. A numeral read right stays
-as it is."""
+"Fallmanagement il" and "!l" on TIFFs of seeds 159 and 161): bars, small l's and i's,
+exclamation marks; a lone "|" for "I" (a lone "l", "i" or "!" is as likely a speck). A numeral
+read right stays as it is."""
 
 
 def _numbers_a_title(tokens: list[re.Match[str]], index: int, tail: str) -> bool:
@@ -994,6 +995,15 @@ def _stray_quotes(
         if _CLOSER[fixed[0]] not in after and _CLOSER[fixed[0]] not in fixed:
             edit = _Edit(0, 1, token[0], "", "quote mark that opens no quotation")
             fixed, edits = fixed[1:], (edit, *edits)
+    if len(fixed) >= 3 and fixed[0] in _SINGLE_MARKS and fixed[1].isalpha() and token[0] == fixed[0]:
+        # "’Beratungssituationen", "'Zielvereinbarung", "'von" (TIFFs and heavy scans): a speck
+        # read as a single quote before a known word. These marks open no German quotation (only
+        # "‚" does, and "‘" in English, above); the rule for marks after a word agrees, so that
+        # 'Bleib dran' loses both marks in one pass, not one mark per pass
+        parts = [p for p in re.split(r"[-/]", fixed[1:].rstrip(_EDGE_CHARS)) if p]
+        if parts and all(_ONLY_LETTERS.fullmatch(p) and repairer.knows(p) for p in parts):
+            edit = _Edit(0, 1, token[0], "", "speck read as a quote mark before a word")
+            fixed, edits = fixed[1:], (edit, *edits)
     if len(fixed) >= 3 and fixed[0] == '"' and fixed[1].isupper() and token[0] == '"':
         # '"Präambel', '"Staatsminister' on heavy scans: a straight quote whose paragraph holds
         # no mark that could close it
@@ -1003,6 +1013,10 @@ def _stray_quotes(
             edit = _Edit(0, 1, '"', "", "quote mark that opens no quotation")
             fixed, edits = fixed[1:], (edit, *edits)
     return fixed, edits
+
+
+_SINGLE_MARKS = "'’`´"
+"""Single quote marks that open no German quotation ("‘" is :data:`_CLOSER`'s)."""
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

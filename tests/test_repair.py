@@ -81,7 +81,7 @@ SEED_001_LEFT = {
 SEED_001_CONTEXT = {",": "„", '"': "“"}  # German quotes: OCR reads „ as a comma, “ as a straight quote
 # Specks dropped, checked against the page: "der’ 'sog." is "der sog.", "‘Dem Land" is "Dem Land",
 # "von. verschledensten" is "von verschiedensten", "und." and "der:" are "und AsylbLG, der Wirtschaft".
-SEED_001_SPECKS = {"’": {""}, "‘": {""}, ".": {""}, ":": {""}}
+SEED_001_SPECKS = {"’": {""}, "‘": {""}, "'": {""}, ".": {""}, ":": {""}}
 # "SGB I, I, VIII,. XII und." is "SGB II, III, VIII, XII und": one reading, two books. "SGB 1, III
 # Vil "Xl und AsylbLG" is the same list, its commas lost (anchored once the speck '"' is gone).
 SEED_001_LIST = {("I", "II"), ("I", "III"), ("1,", "II,"), ("III", "III,"), ("Vil", "VIII,"), ('"Xl', "XII")}
@@ -216,7 +216,7 @@ def test_hyphenated_compounds_are_repaired_part_by_part(raw: str, expected: str)
         ("„Sprachcafé“", "„Sprachcafé“"),
         ("fur:", "für:"),
         ("...fiir...", "...für..."),
-        ("'sog.", "'sog."),
+        ("sog.", "sog."),
     ],
 )
 def test_punctuation_around_a_word_is_kept(raw: str, expected: str) -> None:
@@ -540,3 +540,20 @@ def test_word_data_is_built_once_when_threads_start_together(monkeypatch: pytest
         t.join()
     assert len(calls) == 1
     assert results == ["Maßnahmen für Jugendliche"] * 4
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # TIFF, held-out seed 160: a speck before a title's last word
+        ("in schwierigen ’Beratungssituationen", "in schwierigen Beratungssituationen"),
+        ("inklusive der’ 'sog. Stillen Reserve", "inklusive der sog. Stillen Reserve"),  # seed 001's page
+        ("des 'Waldeck-Frankenberg", "des Waldeck-Frankenberg"),
+        ("die `Zielvereinbarung", "die Zielvereinbarung"),
+        ("das Projekt ‚Bleib dran‘ läuft", "das Projekt ‚Bleib dran‘ läuft"),  # a German quotation
+        ("der ‘Rahmen’ ist", "der ‘Rahmen’ ist"),  # an English one
+        ("ein 'Xqzwv ist", "ein 'Xqzwv ist"),  # no known word: perhaps a name, kept as read
+    ],
+)
+def test_a_single_quote_mark_before_a_known_word_is_a_speck(raw: str, expected: str) -> None:
+    assert repair_text(raw, K).text == expected

@@ -82,6 +82,10 @@ def test_left_alone(clean: str) -> None:
             "- Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
         ),
         ("Fortbildung Modul ll\n", "Fortbildung Modul II\n"),
+        (  # TIFF, seed 161
+            "- Fortbildung Fallmanagement I; Fortbildung Fallmanagement !l\n",
+            "- Fortbildung Fallmanagement I; Fortbildung Fallmanagement II\n",
+        ),
         (  # the text numbers the same word elsewhere
             "• Fortbildung Fallmanagement |\n• Fortbildung Fallmanagement II\n",
             "• Fortbildung Fallmanagement I\n• Fortbildung Fallmanagement II\n",
