@@ -1484,3 +1484,19 @@ def test_a_line_of_no_word_between_bulleted_titles_is_left_out_and_said() -> Non
     numeral = text.replace("[fe\n", "").replace("ohne Schulabschluss\n", "ohne Schulabschluss Teil\nII\n")
     assert (1, "II") in titles(numeral)
     assert "line without a bullet taken as its own project: 'II'" in messages(numeral)
+
+
+def test_a_spaced_dash_read_as_two_hyphens_glued_to_the_word_before() -> None:
+    # heavy scan, held-out seed 161
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + '• Sprachkurse für Mütter mit Kinderbetreuung-- "Sprachcafé"\n'
+        + "• Anerkennungsberatung und -begleitung für Geflüchtete\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (1, 'Sprachkurse für Mütter mit Kinderbetreuung - "Sprachcafé"'),
+        (1, "Anerkennungsberatung und -begleitung für Geflüchtete"),
+    ]
+    assert "spaced dash read as two hyphens glued to a word" in " ".join(messages(text))

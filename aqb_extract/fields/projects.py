@@ -992,6 +992,11 @@ _FINAL_COLON = re.compile(r"(?<=[a-zäöüß]{3}):$")
 _LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
 
 
+# A spaced dash read as two hyphens glued to the word before it ('Kinderbetreuung-- "Sprachcafé"'
+# on a heavy scan of seed 161): a hyphen that ends a word part ("Kinderbetreuungs- und") is one.
+_GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
+
+
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
     (open_quote_speck, "quote mark before the title taken as a speck"),
@@ -1026,6 +1031,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _MARK_AFTER_DASH.sub(r"\1 ", t), "mark glued after a spaced dash read as a space"),
     (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
+    (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
