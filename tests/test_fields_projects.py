@@ -1500,3 +1500,10 @@ def test_a_spaced_dash_read_as_two_hyphens_glued_to_the_word_before() -> None:
         (1, "Anerkennungsberatung und -begleitung für Geflüchtete"),
     ]
     assert "spaced dash read as two hyphens glued to a word" in " ".join(messages(text))
+
+
+def test_a_spaced_dash_glued_to_the_capitalised_word_after_it() -> None:
+    # heavy scan, held-out seed 163 (repair keeps the hyphen after a noun: "Schule -Beruf")
+    text = INTRO + "1. Ausbildungsvorbereitung\n. Übergangsmanagement Schule -Beruf\n• FAuB\n" + CLOSING
+    assert titles(text) == [(1, "Übergangsmanagement Schule - Beruf"), (1, "FAuB")]
+    assert "spaced dash glued to the next word: 'Übergangsmanagement Schule -Beruf'" in messages(text)

@@ -58,6 +58,7 @@ def test_in_a_list_without_bullets_the_mark_is_a_speck() -> None:
         "Anerkennungsberatung und -begleitung",  # a hyphen for a missing part, after "und"
         "Kinder- und -Jugendhilfe",
         "Straßen- und Tiefbau",
+        "- Übergangsmanagement Schule -Beruf",  # after a noun: a dash that lost its space (seed 163)
         "Rheingau-\nTaunus-Kreis",  # a compound hyphenated across lines
         "Gebäudereinigung-\nund Hausmeisterdienste",
         "AQB 2019 | Landkreis Kassel",  # a bar between words separates

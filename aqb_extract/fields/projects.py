@@ -996,6 +996,10 @@ _LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
 # on a heavy scan of seed 161): a hyphen that ends a word part ("Kinderbetreuungs- und") is one.
 _GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
 
+# A spaced dash glued to the capitalised word after it ("Übergangsmanagement Schule -Beruf" on a
+# heavy scan of seed 163): a hyphen before a capital is no word part's ("und -begleitung" is small).
+_DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ])")
+
 
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
@@ -1032,6 +1036,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
+    (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
