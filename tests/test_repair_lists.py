@@ -109,6 +109,13 @@ def test_a_bar_ending_a_title_without_a_number_anywhere_stays() -> None:
     [
         ("Fortbildung Fallmanagemernt II", "Fortbildung Fallmanagement II"),  # nearest domain word
         ("Berufseinstiegsbegleitung Förderschüle", "Berufseinstiegsbegleitung Förderschule"),
+        # compounds only splitting knew, now listed whole (TIFFs and heavy scans of seeds 114-163)
+        ("Ausbildungsbegteitende Hilfen", "Ausbildungsbegleitende Hilfen"),
+        ("in schwierigen Beratungssituatiöonen", "in schwierigen Beratungssituationen"),
+        ("Assistierte Ausbildung in der Altenpflegchilfe", "Assistierte Ausbildung in der Altenpflegehilfe"),
+        ("Brüekenkurs Mathematik", "Brückenkurs Mathematik"),
+        ("Grundaqualifizierung Gebäudereinigung", "Grundqualifizierung Gebäudereinigung"),
+        ("Küchenhefferqualifizierung", "Küchenhelferqualifizierung"),
     ],
 )
 def test_domain_words_of_project_titles(raw: str, fixed: str) -> None:
