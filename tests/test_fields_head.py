@@ -329,6 +329,12 @@ def test_section_titles_snap_to_known_and_missing_warned() -> None:
             "Ziele für die Umsetzung des Rheingau-Taunus-Kreises",
             False,
         ),
+        # a small letter alone before it (heavy scan of seed 163)
+        (
+            "x    Ziele für die Umsetzung des Werra-Meißner-Kreises",
+            "Ziele für die Umsetzung des Werra-Meißner-Kreises",
+            True,
+        ),
         # seed 000 as the ministry wrote it: plain words before the partner's name
         (
             "Ziele für die Umsetzung in der Stadt documenta Stadt Kassel",
