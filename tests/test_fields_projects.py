@@ -1507,3 +1507,39 @@ def test_a_spaced_dash_glued_to_the_capitalised_word_after_it() -> None:
     text = INTRO + "1. Ausbildungsvorbereitung\n. Übergangsmanagement Schule -Beruf\n• FAuB\n" + CLOSING
     assert titles(text) == [(1, "Übergangsmanagement Schule - Beruf"), (1, "FAuB")]
     assert "spaced dash glued to the next word: 'Übergangsmanagement Schule -Beruf'" in messages(text)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "- Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung",  # seeds 129, 140
+        "-Arbeitsmarktförderung",  # text OCR of seed 122, the line between lost
+    ],
+)
+def test_the_long_heading_s_last_line_read_with_a_bullet_is_still_the_heading(end: str) -> None:
+    first = "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in der fachlichen"
+    if end.startswith("-A"):
+        first = "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte in"
+    text = INTRO + f"{first}\n{end}\n- Schulung Mitarbeiterschaft\n" + CLOSING
+    assert titles(text) == [(4, "Schulung Mitarbeiterschaft")]
+    assert f"line with a marker read as the end of category 4's heading: {end!r}" in messages(text)
+    # a project under the heading is never taken for its end
+    assert titles(INTRO + f"{first}\n- Fortbildung Fallmanagement II\n" + CLOSING) == [
+        (4, "Fortbildung Fallmanagement II")
+    ]
+
+
+def test_a_title_wrapped_after_an_abbreviation_in_small_letters_continues() -> None:
+    # heavy and upside-down scans of seeds 105 and 110: "mit ausländ." ended a line
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration und Fachkräftesicherung\n"
+        + "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ.\n"
+        + "Berufsabschlüssen\n"
+        + "Gärtnerische Qualifizierung im Grünflächenamt\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (3, "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen"),
+        (3, "Gärtnerische Qualifizierung im Grünflächenamt"),
+    ]

@@ -277,6 +277,7 @@ class _Heading:
     span: int  # lines the heading covers
     number: int | None  # the number written before it, if any
     rest: str  # text after "Heading:" on the same line (a project), or ""
+    marked: tuple[str, ...] = ()  # lines with a marker taken as the heading's rest (said)
 
 
 def _best_category(text: str, categories: tuple[Category, ...]) -> tuple[Category, float]:
@@ -309,24 +310,39 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
     span = 1
     joined = text
     full = folded_words(category.name)
+    marked: list[str] = []
     while not rest and i + span < len(lines) and span < 4:
         nxt = lines[i + span]
-        if nxt.marker is not None:
-            break
         frag = folded_words(nxt.body)
         longer = f"{joined} {nxt.body}"
         # the rest of the name after what is joined so far: a fragment whose end OCR garbled
         # ("… im Kontext der SIDE EONEUARERDE:" on a heavy scan of seed 125) is still like it
         done = fuzz.partial_ratio_alignment(folded_words(joined), full)
         after = full[done.dest_end :].strip() if done is not None else full
+        if nxt.marker is not None and not (
+            # a speck read as a bullet before the name's last line ("- Verantwortung für
+            # Benachteiligte im Kontext der Arbeitsmarktförderung", text OCR and a heavy scan of
+            # seeds 129 and 140): that line is the name's end, which no project title is
+            len(frag) >= HEADING_END_MIN
+            and (full.endswith(" " + frag) or fuzz.ratio(frag, after) >= HEADING_END_RATIO)
+        ):
+            break
         if len(frag) < 10 or (fuzz.partial_ratio(frag, full) < 90 and fuzz.ratio(frag, after) < HEADING_REST):
             break
         if fuzz.ratio(folded_words(longer), full) <= fuzz.ratio(folded_words(joined), full):
             break
         joined, span = longer, span + 1
+        if nxt.marker is not None:
+            marked.append(nxt.text)
     if span > 1:
         score = max(score, _heading_score(joined, category))
-    return _Heading(category, score, span, number, rest)
+    return _Heading(category, score, span, number, rest, tuple(marked))
+
+
+HEADING_END_MIN = 15
+"""Letters (folded, with spaces) a line with a marker needs to be taken as a heading's end."""
+HEADING_END_RATIO = 90
+"""How like (0-100) the rest of the heading's name such a line must be."""
 
 
 def _is_closing(line: _Line) -> bool:
@@ -385,7 +401,16 @@ def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | Non
     if text.endswith((",", "-", "–", "&", "/", "+")):
         return True, None
     words = text.split()
-    return bool(words) and (words[-1].lower() in _CONNECTORS or _unfinished_pair(text)), None
+    return bool(words) and (
+        words[-1].lower() in _CONNECTORS
+        or _unfinished_pair(text)
+        or _SMALL_ABBREVIATION.fullmatch(words[-1]) is not None
+    ), None
+
+
+# A word in small letters cut short by a full stop ("mit ausländ." wrapping to "Berufsabschlüssen"
+# on scans of seeds 105 and 110): an adjective's abbreviation, whose noun is still to come.
+_SMALL_ABBREVIATION = re.compile(r"[a-zäöüß]{3,}\.")
 
 
 def _unfinished_pair(text: str) -> bool:
@@ -681,6 +706,11 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             if current.number in seen:
                 state.warn(f"category {current.number} heading appears twice: {line.text!r}", 0.8)
             seen.add(current.number)
+            for text in heading.marked:
+                state.warn(
+                    f"line with a marker read as the end of category {current.number}'s heading: {text!r}",
+                    0.9,
+                )
             used.extend(lines[i : i + heading.span])
             block_bulleted = _block_has_bullets(lines, i + heading.span, categories, current)
             if heading.rest:
