@@ -1543,3 +1543,27 @@ def test_a_title_wrapped_after_an_abbreviation_in_small_letters_continues() -> N
         (3, "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen"),
         (3, "Gärtnerische Qualifizierung im Grünflächenamt"),
     ]
+
+
+def test_under_bullets_a_capitalised_line_after_a_noun_is_a_project_whose_bullet_was_lost() -> None:
+    # 300-dpi scans of seeds 136 and 164: the line reached far enough right to have wrapped, but
+    # a title wraps after a small word ("integratives" / "BaE-Modell"), not between two nouns
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "• Sprach- und Qualifizierungsangebote für Geflüchtete aus der Ukraine\n"
+        + "Grundqualifizierung Gebäudereinigung\n"
+        + "• Ausbildung 3 Jahre - kooperatives BaE-Modell; Ausbildung 3 Jahre - integratives\n"
+        + "BaE-Modell\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (3, "Sprach- und Qualifizierungsangebote für Geflüchtete aus der Ukraine"),
+        (3, "Grundqualifizierung Gebäudereinigung"),
+        (3, "Ausbildung 3 Jahre - kooperatives BaE-Modell"),
+        (3, "Ausbildung 3 Jahre - integratives BaE-Modell"),
+    ]
+    assert (
+        "line without a bullet taken as its own project: 'Grundqualifizierung Gebäudereinigung'"
+        in messages(text)
+    )
