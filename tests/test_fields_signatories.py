@@ -882,3 +882,24 @@ def test_a_quoted_title_amid_the_signatures_is_no_name() -> None:
     assert ("signatories[1].name", "name read from a line with OCR noise: 'Tobias Wagner ae 2)'") in messages(
         result
     )
+
+
+def test_a_signature_read_as_a_glued_name_gives_way_to_the_clean_name_below() -> None:
+    """300-dpi scan of held-out seed 164: the partner's signature was read as "BuaSzasn" (two name
+    words once the glue is cut) above her typed name, which was then dropped as a third name."""
+    text = (
+        "Wiesbaden, den 26.6.2019\nur\nKai Klose\nStaatsminister\nHessisches Ministerium\n"
+        "für Soziales und Integration\nDarmstadt, den 5. Juni 2019\nBuaSzasn\nJutta Schäfer\n"
+        "Oberbürgermeisterin\nder Stadt Darmstadt\n"
+    )
+    result = parse(text, 2019, K.partner_by_ags("06411"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Jutta Schäfer"]
+    assert (
+        "signatories[1].name",
+        "name read amid noise taken as a scribble: 'BuaSzasn'; replaced by 'Jutta Schäfer'",
+    ) in messages(result)
+    # a clean line in capitals is no name to prefer ("RE EN" under "Martina Lämmerhirt", seed 112)
+    capitals = text.replace("BuaSzasn\nJutta Schäfer", "~ Jutta Schäfer ==\nRE EN")
+    assert [s.name for s in parse(capitals, 2019, K.partner_by_ags("06411")).value or ()][
+        1
+    ] == "Jutta Schäfer"

@@ -194,6 +194,7 @@ class _Side:
     date_raw: str | None = None
     name: str | None = None
     name_raw: str | None = None
+    name_noisy: bool = False  # the name was cut out of a line with OCR noise
     role: str | None = None
     role_raw: str | None = None
     place_unreadable: bool = False
@@ -939,6 +940,21 @@ class _Reader:
                     0.8,
                 )
                 side, slot = caps, self.sides[caps]
+            elif (
+                noisy is None
+                and not _in_capitals(text)  # "RE EN" on a line of its own is a scribble too (seed 112)
+                and len(amid := [s for s in (side, other) if self.sides[s].name_noisy]) == 1
+            ):
+                # A third name on a clean line, and one taken before was cut out of noise
+                # ("BuaSzasn", a signature read as a glued name above "Jutta Schäfer" on a 300-dpi
+                # scan of seed 164): the noise was a scribble, and this name takes its place.
+                self.state.warn(
+                    self.key(amid[0], "name"),
+                    f"name read amid noise taken as a scribble: {self.sides[amid[0]].name_raw!r}; "
+                    f"replaced by {raw!r}",
+                    0.8,
+                )
+                side, slot = amid[0], self.sides[amid[0]]
             else:
                 self.state.warn(FIELD, f"more than two names; ignored: {raw!r}", 0.8)
                 return
@@ -978,6 +994,7 @@ class _Reader:
             self.state.warn(self.key(side, "name"), f"name looks damaged ({damage}): {raw!r}", 0.8)
         slot.name = name
         slot.name_raw = raw
+        slot.name_noisy = noisy is not None
 
     # the whole block ----------------------------------------------------------------------
     def read(self, lines: list[_Line]) -> None:
@@ -1010,6 +1027,7 @@ class _Reader:
             return
         ministry.name, partner.name = minister.name, ministry.name
         ministry.name_raw, partner.name_raw = partner.name_raw, ministry.name_raw
+        ministry.name_noisy, partner.name_noisy = partner.name_noisy, ministry.name_noisy
         for side in ("ministry", "partner"):
             self.state.warn(
                 self.key(side, "name"),
