@@ -290,6 +290,23 @@ def test_shape_confusions_need_junk_or_the_lexicon() -> None:
     assert fixed("Tellen") == "Tellen"  # a plausible name: "Teilen" is not forced on it
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a thin "l" read as "t" (TIFFs and text OCR of seeds 107-165, sample 26)
+        ("Schülerinnen und Schüter mit", "Schülerinnen und Schüler mit"),
+        ("für Langzeitarbeitstose", "für Langzeitarbeitslose"),
+        ("die regionate Wirtschaft", "die regionale Wirtschaft"),
+        ("die Haushaltsmittet", "die Haushaltsmittel"),
+        ("unterschiedliche Lebenstagen", "unterschiedliche Lebenslagen"),
+        ("Arbeit mit Tieren", "Arbeit mit Tieren"),  # a word as written stays
+        ("Treten", "Treten"),
+    ],
+)
+def test_t_read_for_l(raw: str, expected: str) -> None:
+    assert fixed(raw) == expected
+
+
 def test_ri_for_n_in_a_small_word_inside_a_sentence() -> None:
     # heavy scans and txt-ocr of seeds 110, 123, 138, 153, 155: "urid", "ohrie" (unknown to every
     # list) are "und", "ohne"; articles are not listed in small letters alone, so a capital after a
