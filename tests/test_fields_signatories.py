@@ -903,3 +903,15 @@ def test_a_signature_read_as_a_glued_name_gives_way_to_the_clean_name_below() ->
     assert [s.name for s in parse(capitals, 2019, K.partner_by_ags("06411")).value or ()][
         1
     ] == "Jutta Schäfer"
+
+
+def test_two_short_capitalised_words_are_no_name() -> None:
+    """TIFF of held-out seed 164: a signature read as "As As." above the minister's name took the
+    partner's place, and her typed name was dropped as a third."""
+    text = (
+        "Wiesbaden, den 16.10.20\nAs As.\nKai Klose\nStaatsminister\nHessisches Ministerium\n"
+        "für Soziales und Integration\nOffenbach am Main, den 23.11.2020\nDörte Grünewald\n"
+        "Oberbürgermeisterin\nder Stadt Offenbach\n"
+    )
+    result = parse(text, 2020, K.partner_by_ags("06413"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Dörte Grünewald"]

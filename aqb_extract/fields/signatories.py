@@ -488,6 +488,8 @@ def _is_name(tokens: list[_Token]) -> bool:
         bool(capitalised)
         and toks[0] not in _NAME_PARTICLES
         and all(_NAME_TOKEN.match(t) for t in capitalised)
+        # "As As." (a signature on a TIFF of seed 164): a name has a word of three letters or more
+        and any(sum(c.isalpha() for c in t) >= 3 for t in capitalised if t not in ("Dr.", "Prof."))
     )
 
 
