@@ -823,7 +823,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
     return items, used
 
 
-_WORD = re.compile(r"[^\W\d_]{3}")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _NUMBER_WORD = re.compile(r"(?:[IVX]{1,4}|\d{1,4})[.,;:]?")
 
 
@@ -831,7 +831,7 @@ def _no_word(body: str) -> bool:
     """Is a line without a bullet no title at all, nor the rest of one: not three letters in a
     row ("[fe", "ll =") and not a number ("II", "2019", a title's rest)? Under bullets such a line
     is OCR noise."""
-    return _WORD.search(body) is None and not all(_NUMBER_WORD.fullmatch(w) for w in body.split())
+    return _THREE_LETTERS.search(body) is None and not all(_NUMBER_WORD.fullmatch(w) for w in body.split())
 
 
 def _ahead_is_heading(
