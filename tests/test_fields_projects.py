@@ -1567,3 +1567,21 @@ def test_under_bullets_a_capitalised_line_after_a_noun_is_a_project_whose_bullet
         "line without a bullet taken as its own project: 'Grundqualifizierung Gebäudereinigung'"
         in messages(text)
     )
+
+
+def test_under_bullets_a_title_closed_by_a_bracket_is_complete() -> None:
+    # 300-dpi scan of held-out seed 166: the next item's bullet was lost
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "• Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)\n"
+        + "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ.\n"
+        + "Berufsabschlüssen\n"
+        + "• Qualifizierung Küchenhelfer/-in und Lagerhelfer/-in für Geflüchtete in der Region\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (3, "Nachqualifizierung Berufskraftfahrer/-innen (Güterverkehr)"),
+        (3, "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen"),
+        (3, "Qualifizierung Küchenhelfer/-in und Lagerhelfer/-in für Geflüchtete in der Region"),
+    ]

@@ -384,10 +384,14 @@ def _noun_meets_capital(body: str, next_body: str) -> bool:
     next line without a bullet is more often the next project, its bullet lost ("… aus der
     Ukraine" / "Grundqualifizierung Gebäudereinigung" on 300-dpi scans of seeds 136 and 164),
     than the rest of a title: titles wrap after a small word ("kooperatives" / "BaE-Modell"), a
-    hyphen or a comma. Taken as its own project, the line is said; joined, it would not be."""
+    hyphen or a comma (nor after a closing bracket: "(Güterverkehr)" / "Anerkennungsberatung …",
+    seed 166). Taken as its own project, the line is said; joined, it would not be."""
     words = body.split()
-    last = words[-1] if words else ""
+    last = words[-1].strip(_CLOSED_MARKS) if words else ""  # "(Güterverkehr)": closed, complete
     return last[:1].isupper() and last.isalpha() and next_body[:1].isupper()
+
+
+_CLOSED_MARKS = '()„“”"»«'
 
 
 def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | None]:
