@@ -1507,6 +1507,17 @@ def test_a_spaced_dash_glued_to_the_capitalised_word_after_it() -> None:
     text = INTRO + "1. Ausbildungsvorbereitung\n. Übergangsmanagement Schule -Beruf\n• FAuB\n" + CLOSING
     assert titles(text) == [(1, "Übergangsmanagement Schule - Beruf"), (1, "FAuB")]
     assert "spaced dash glued to the next word: 'Übergangsmanagement Schule -Beruf'" in messages(text)
+    # heavy scan of seed 166: the space after a colon read as a hyphen
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n• Jugendberufshilfe:-Einstiegsqualifizierung Plus\n• FAuB\n"
+        + CLOSING
+    )
+    assert titles(text) == [(1, "Jugendberufshilfe: Einstiegsqualifizierung Plus"), (1, "FAuB")]
+    assert (
+        "hyphen after a colon read as a space: 'Jugendberufshilfe:-Einstiegsqualifizierung Plus'"
+        in messages(text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -1617,3 +1628,25 @@ def test_a_dot_before_the_rest_of_an_unfinished_pair_is_a_speck() -> None:
         (1, "Berufseinstiegsbegleitung Förderschule"),
         (1, "Teilzeitausbildung für Alleinerziehende"),
     ]
+
+
+def test_two_letters_no_title_starts_with_before_a_title_are_a_bullet() -> None:
+    # heavy scan of held-out seed 167: "ze" for "•"; the line had become the rest of the title above
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "• Jobcoaching für Menschen mit psychischen Beeinträchtigungen\n"
+        + "ze Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
+        + "• Teilzeitausbildung für Alleinerziehende, Modul Kinderbetreuung und\n"
+        + "zu Hause\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (3, "Jobcoaching für Menschen mit psychischen Beeinträchtigungen"),
+        (3, "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter"),
+        (3, "Teilzeitausbildung für Alleinerziehende, Modul Kinderbetreuung und zu Hause"),
+    ]
+    assert (
+        "bullet read as the letters 'ze': 'ze Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter'"
+        in messages(text)
+    )

@@ -162,6 +162,13 @@ _CLOSING = "die forderung der aufgefuhrten massnahmen"
 
 # A digit no category heading has, alone before a capitalised word: a bullet OCR read as a digit.
 _DIGIT_FOR_BULLET = re.compile(r"([05-9]) (?=[A-ZÄÖÜ])")
+# Two small letters alone before a capitalised word that are no word a title's rest starts with
+# ("ze Qualifizierung zur Alltagsbegleiterin" among "•" items, a heavy scan of seed 167): a bullet
+# OCR read as letters.
+_LETTERS_FOR_BULLET = re.compile(r"([a-zäöüß]{2}) (?=[A-ZÄÖÜ])")
+_TWO_LETTER_WORDS = frozenset(
+    {"zu", "im", "in", "am", "an", "um", "ab", "ob", "so", "da", "wo", "je", "es", "er"}
+)
 
 
 @dataclass
@@ -786,6 +793,14 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
             continue
         used.append(line)
         last = items[-1] if items and items[-1].category is current else None
+        if (
+            block_bulleted
+            and line.marker is None
+            and (m := _LETTERS_FOR_BULLET.match(line.body))
+            and m.group(1) not in _TWO_LETTER_WORDS
+        ):
+            state.warn(f"bullet read as the letters {m.group(1)!r}: {line.text!r}", 0.9)
+            line = replace(line, marker="•", body=line.body[m.end() :])
         if block_bulleted and line.marker is None and (m := _DIGIT_FOR_BULLET.match(line.body)):
             # "8 Azubi-Sprachcoaching" among "«" items (a heavy scan of seed 147): no category
             # is numbered so, and the list's items have bullets
@@ -1066,6 +1081,10 @@ _GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
 # heavy scan of seed 163): a hyphen before a capital is no word part's ("und -begleitung" is small).
 _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ])")
 
+# A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
+# a heavy scan of seed 166): no word part starts after a colon.
+_COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
+
 
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
@@ -1103,6 +1122,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
+    (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
