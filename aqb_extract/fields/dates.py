@@ -189,6 +189,13 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     if not cleaned:
         return DateReading(None, 0.0, "no date written")
     reading = _read(cleaned, year_hint)
+    if reading.date is not None and (dots := _TRAILING_DOTS.search(text.rstrip())):
+        # "7.3.24..." for a handwritten "27.3.24" (a heavy scan of seed 169): dots after a date are
+        # a pen's trail or specks, and where they are, a digit may have been lost too
+        note = f"{dots.group()!r} after the date ignored"
+        return DateReading(
+            reading.date, min(reading.confidence, 0.8), "; ".join(n for n in (note, reading.note) if n)
+        )
     if reading.date is None and (reading.note or "").startswith("date unreadable"):
         relaxed, dropped = _without_noise(cleaned)
         if dropped:
@@ -202,6 +209,7 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     return reading
 
 
+_TRAILING_DOTS = re.compile(r"(?<=\d)(?:\.{2,}|…)$")
 _ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\W*$")
 
 
