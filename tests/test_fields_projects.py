@@ -1650,3 +1650,21 @@ def test_two_letters_no_title_starts_with_before_a_title_are_a_bullet() -> None:
         "bullet read as the letters 'ze': 'ze Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter'"
         in messages(text)
     )
+
+
+def test_small_letters_before_a_title_and_a_stop_before_a_small_word_are_specks() -> None:
+    # heavy scans of held-out seed 169
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "er Sprachförderung für zugewanderte Jugendliche\n"
+        + "Weiterbildung Datenschutz und Schweigepflicht .in der Beratung\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (1, "Sprachförderung für zugewanderte Jugendliche"),
+        (1, "Weiterbildung Datenschutz und Schweigepflicht in der Beratung"),
+    ]
+    said = " ".join(messages(text))
+    assert "small letters before the title taken as a speck" in said
+    assert "full stop before a small word taken as a speck" in said

@@ -1085,6 +1085,14 @@ _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ])")
 # a heavy scan of seed 166): no word part starts after a colon.
 _COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
 
+# One or two small letters before a title's capital ("er Sprachförderung für zugewanderte
+# Jugendliche", a heavy scan of seed 169): a bullet's or a scribble's speck; no title starts so.
+_SMALL_SPECK_FIRST = re.compile(r"^[a-zäöüß]{1,2} (?=[A-ZÄÖÜ])")
+
+# A full stop glued before a small word after a space ("Schweigepflicht .in der Beratung", a heavy
+# scan of seed 169): a speck where nothing ends.
+_STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
+
 
 _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_stray_apostrophe, "apostrophe read as a space"),
@@ -1123,6 +1131,8 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
+    (lambda t: _SMALL_SPECK_FIRST.sub("", t), "small letters before the title taken as a speck"),
+    (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
