@@ -1686,3 +1686,23 @@ def test_a_lost_slash_between_two_forms_and_an_apostrophe_after_an_initial() -> 
     said = " ".join(messages(text))
     assert "'/' between the two forms lost, put back" in said
     assert "apostrophe read as a space" in said
+
+
+def test_a_hyphen_after_a_small_word_and_a_dash_glued_to_a_quote() -> None:
+    # heavy scan and TIFF of held-out seed 171
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n"
+        + "Ausbildungslotsen an beruflichen-Schulen\n"
+        + "Ausbildungsabbrüche verhindern -„Bleib dran!“\n"
+        + "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (1, "Ausbildungslotsen an beruflichen Schulen"),
+        (1, "Ausbildungsabbrüche verhindern - „Bleib dran!“"),
+        (1, "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau"),
+    ]
+    said = " ".join(messages(text))
+    assert "hyphen between a small word and a noun read as a space" in said
+    assert "spaced dash glued to an opening quote" in said

@@ -1095,6 +1095,12 @@ _STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
 
 # The slash between a title's two forms lost ("Ausbildung zur Hauswirtschafterin zum
 # Hauswirtschafter", text OCR of seed 170, with no warning naming projects).
+# A hyphen between an adjective in small letters and the capitalised noun it goes with
+# ("beruflichen-Schulen", heavy scan of seed 171): no compound starts with a small word; a spaced
+# dash glued to an opening quote ('verhindern -„Bleib dran!“', TIFF of 171).
+_SMALL_HYPHEN_NOUN = re.compile(r"(\b[a-zäöüß]{4,})-(?=[A-ZÄÖÜ][a-zäöüß])")
+_DASH_BEFORE_QUOTE = re.compile(r"(?<= )-(?=[„\"])")
+
 _LOST_FORM_SLASH = re.compile(r"\b(zur [A-ZÄÖÜ][^\W\d_]*in) (zum [A-ZÄÖÜ])")
 
 
@@ -1138,6 +1144,8 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _SMALL_SPECK_FIRST.sub("", t), "small letters before the title taken as a speck"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
+    (lambda t: _SMALL_HYPHEN_NOUN.sub(r"\1 ", t), "hyphen between a small word and a noun read as a space"),
+    (lambda t: _DASH_BEFORE_QUOTE.sub("- ", t), "spaced dash glued to an opening quote"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
