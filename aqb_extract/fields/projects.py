@@ -1093,14 +1093,14 @@ _SMALL_SPECK_FIRST = re.compile(r"^[a-zäöüß]{1,2} (?=[A-ZÄÖÜ])")
 # scan of seed 169): a speck where nothing ends.
 _STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
 
-# The slash between a title's two forms lost ("Ausbildung zur Hauswirtschafterin zum
-# Hauswirtschafter", text OCR of seed 170, with no warning naming projects).
 # A hyphen between an adjective in small letters and the capitalised noun it goes with
 # ("beruflichen-Schulen", heavy scan of seed 171): no compound starts with a small word; a spaced
 # dash glued to an opening quote ('verhindern -„Bleib dran!“', TIFF of 171).
 _SMALL_HYPHEN_NOUN = re.compile(r"(\b[a-zäöüß]{4,})-(?=[A-ZÄÖÜ][a-zäöüß])")
 _DASH_BEFORE_QUOTE = re.compile(r"(?<= )-(?=[„\"])")
 
+# The slash between a title's two forms lost ("Ausbildung zur Hauswirtschafterin zum
+# Hauswirtschafter", text OCR of seed 170, with no warning naming projects).
 _LOST_FORM_SLASH = re.compile(r"\b(zur [A-ZÄÖÜ][^\W\d_]*in) (zum [A-ZÄÖÜ])")
 
 
