@@ -1706,3 +1706,21 @@ def test_a_hyphen_after_a_small_word_and_a_dash_glued_to_a_quote() -> None:
     said = " ".join(messages(text))
     assert "hyphen between a small word and a noun read as a space" in said
     assert "spaced dash glued to an opening quote" in said
+
+
+def test_a_compound_hyphen_read_twice_across_a_space() -> None:
+    # heavy scan of seed 175: "Azubi-Sprachcoaching" read "Azubi- -Sprachcoaching"
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- Azubi- -Sprachcoaching\n- Ausbildungslotsen\n"
+        + CLOSING
+    )
+    assert titles(text) == [(2, "Azubi-Sprachcoaching"), (2, "Ausbildungslotsen")]
+    assert "hyphen read twice with a space between: 'Azubi- -Sprachcoaching'" in messages(text)
+    # a hyphen ending a word part before "und" keeps its space
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n- Ausbildungs- und Berufscoaching\n"
+        + CLOSING
+    )
+    assert titles(text) == [(2, "Ausbildungs- und Berufscoaching")]

@@ -1073,6 +1073,10 @@ _FINAL_COLON = re.compile(r"(?<=[a-zäöüß]{3}):$")
 _LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
 
 
+# A compound's hyphen read twice with a space between ("Azubi- -Sprachcoaching" on a heavy scan of
+# seed 175): one hyphen; a word part's hyphen before "und" is followed by a small word.
+_HYPHEN_READ_TWICE = re.compile(r"(?<=[^\W\d_])- -(?=[A-ZÄÖÜ])")
+
 # A spaced dash read as two hyphens glued to the word before it ('Kinderbetreuung-- "Sprachcafé"'
 # on a heavy scan of seed 161): a hyphen that ends a word part ("Kinderbetreuungs- und") is one.
 _GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
@@ -1138,6 +1142,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _MARK_AFTER_DASH.sub(r"\1 ", t), "mark glued after a spaced dash read as a space"),
     (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
+    (lambda t: _HYPHEN_READ_TWICE.sub("-", t), "hyphen read twice with a space between"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
