@@ -126,15 +126,18 @@ _SPECK_AFTER_NAME = re.compile(
 # The same before a name of two words or more ("Ka Susanne Kößler" on a heavy scan of seed 117,
 # "Be Björn Kößler" on txt-ocr of seed 124, "Su, Bernd Nöll" on txt-ocr of seed 137, "Ne
 # Andreas von Bülow" on a heavy scan of seed 143): a scribble's tail at the line's start. A
-# two-word name starting with a short word ("Jo Müller", "Jo von Müller") is left alone.
+# two-word name starting with a short word ("Jo Müller", "Jo von Müller") is left alone. Marks
+# count too, alone or before such letters (". Hans-Jürgen Bühler" on a TIFF of seed 176, ". Sy Lars
+# Groß" on text OCR of seed 173): no name starts with one.
 _SPECK_BEFORE_NAME = re.compile(
-    r"^([A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?"
+    r"^((?:[.,;:·•*°'’‘`´]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]?[,;:]?\s+)?)(?<=\s)(?=[A-ZÄÖÜ][a-zäöüß]{2,}(?:-\S+)?"
     rf"(?:\s+(?:{'|'.join(sorted(_NAME_PARTICLES))}))*\s+[A-ZÄÖÜ]\S{{2,}}$)"
 )
 # A word of a person's name on a line with OCR noise: a capital and at least two small letters
 # (double names with a hyphen), or a title. Noise tokens ("GE", "ls]", "Be", "\\", "%") fail.
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,})*|Dr\.|Prof\.)$")
-_NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/"
+# Marks OCR makes of strokes and specks at a word's edges (a signature's loop read as "®").
+_NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/®©™@&+$§"
 # The § 7 text just before the signature block ends with this word.
 _BODY_END = "veroffentlicht"
 _COLUMN_GAP = 3
@@ -300,8 +303,8 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
 
 def _den_word(tok: _Token) -> str:
     """The token folded for comparing with "den": a speck glued before it ("'den") or after it
-    ("den'", cut from its date) is OCR's."""
-    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",'’‘`´")
+    ("den'", "den-", cut from its date) is OCR's."""
+    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",'’‘`´-")
 
 
 def _is_den(tok: _Token) -> bool:
@@ -479,8 +482,13 @@ def _is_name(tokens: list[_Token]) -> bool:
         return False
     if any(any(c.isdigit() for c in t) for t in toks):
         return False
-    if any(t.isupper() and 2 <= len(t) <= 3 for t in toks) and not all(t.isupper() for t in toks):
-        return False  # "Marlies Bräutigam ER": a speck read as capitals, for the noisy reader
+    if all(t.isupper() for t in toks):
+        if any(len(t) == 2 and t.isalpha() for t in toks):
+            return False  # "KO    INNEN" (a signature on a TIFF of seed 176): no name word is so short
+    elif any(t.isupper() and len(t) >= 2 for t in toks):
+        # "Marlies Bräutigam ER": a speck read as capitals, for the noisy reader; "Fe ERRENN" (a
+        # stamp on a heavy scan of seed 177): a name is either in capitals or not
+        return False
     if any(t.isupper() and len(t) >= 2 and not _CAPITAL_VOWEL.search(t) for t in toks):
         return False  # "IT TT": a scribble read as capitals; a name in capitals has its vowels
     capitalised = [t for t in toks if t not in _NAME_PARTICLES]
@@ -580,7 +588,8 @@ def _is_name_word(word: str) -> bool:
 
 def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list[_Place]) -> _NoisyNames:
     """The minister's name anywhere on the line (fuzzily), and the runs of two to four name words
-    (particles like "von" inside) after it. A run that is a known place is no name."""
+    (particles like "von" inside) after it, each within one column. A run that is a known place is
+    no name."""
     words = _name_words(line)
     minister: Minister | None = None
     m_score, m_span = 0.0, (0, 0)
@@ -592,6 +601,7 @@ def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list
             if cand is not None and score >= NAME_MIN and score > m_score:
                 minister, m_score, m_span = cand, score, (a, a + n)
     runs: list[tuple[int, int, str]] = []
+    gaps = set(line.gaps())
     a = m_span[1] if minister is not None else 0
     while a < len(words):
         if not _is_name_word(words[a][1]):
@@ -599,6 +609,8 @@ def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list
             continue
         b = a
         while b < len(words) and (_is_name_word(words[b][1]) or (words[b][1] in _NAME_PARTICLES and b > a)):
+            if b > a and words[b - 1][0] != words[b][0] and words[b - 1][0] in gaps:
+                break  # a name stands in one column ("Kai Klose    Nee    Dörte Bühler")
             b += 1
         while b > a and words[b - 1][1] in _NAME_PARTICLES:
             b -= 1
