@@ -1013,3 +1013,14 @@ def test_a_name_does_not_run_across_a_column_gap() -> None:
         K.partner_by_ags("06439"),
     )
     assert [s.name for s in glued.value or ()] == ["Kai Klose", "Frank-Peter Krüger"]
+
+
+def test_a_name_read_amid_noise_stops_at_a_speck() -> None:
+    # heavy scan of seed 179: "Hannelore Fuß \& Een    |" (the "Een" a stamp's letters)
+    text = (
+        "Wiesbaden, den 17. Mai 2021\n\nKai Klose\nStaatsminister\nHessisches Ministerium\n\n"
+        "Dietzenbach, den 1.6.2021\n\nHannelore Fuß \\& Een    |\nLandrätin ENSESE. 7\n"
+    )
+    result = parse(text, 2021, K.partner_by_ags("06438"))
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Hannelore Fuß"]
+    assert "signatories[1].name" in dict(messages(result))

@@ -611,6 +611,8 @@ def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list
         while b < len(words) and (_is_name_word(words[b][1]) or (words[b][1] in _NAME_PARTICLES and b > a)):
             if b > a and words[b - 1][0] != words[b][0] and words[b - 1][0] in gaps:
                 break  # a name stands in one column ("Kai Klose    Nee    Dörte Bühler")
+            if b > a and words[b][0] - words[b - 1][0] > 1:
+                break  # nor runs on across a speck ("Hannelore Fuß \\& Een")
             b += 1
         while b > a and words[b - 1][1] in _NAME_PARTICLES:
             b -= 1
