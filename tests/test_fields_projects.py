@@ -1724,3 +1724,31 @@ def test_a_compound_hyphen_read_twice_across_a_space() -> None:
         + CLOSING
     )
     assert titles(text) == [(2, "Ausbildungs- und Berufscoaching")]
+
+
+def test_a_capitalised_two_letter_speck_before_a_title() -> None:
+    # heavy scan of seed 178: a bullet read "Ne"; "Im" and "Zu" start titles
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Teilzeitausbildung für Alleinerziehende\n"
+        + "Ne Ausbildungsbegleitende Hilfen in Gesundheitsberufen\n"
+        + "- Im Job bleiben\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (2, "Teilzeitausbildung für Alleinerziehende"),
+        (2, "Ausbildungsbegleitende Hilfen in Gesundheitsberufen"),
+        (2, "Im Job bleiben"),
+    ]
+    assert (
+        "two letters before the title taken as a speck: 'Ne Ausbildungsbegleitende Hilfen in Gesundheitsberufen'"
+        in messages(text)
+    )
+
+
+def test_a_version_number_glued_to_the_word_before_it() -> None:
+    # heavy scan of seed 178: "PersA 3.0" read "PersA3.0"
+    text = INTRO + "1. Ausbildungsvorbereitung\n- PersA3.0\n- Berufsorientierung 4.0\n" + CLOSING
+    assert titles(text) == [(1, "PersA 3.0"), (1, "Berufsorientierung 4.0")]
+    assert "space before a version number lost: 'PersA3.0'" in messages(text)

@@ -1093,6 +1093,19 @@ _COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
 # Jugendliche", a heavy scan of seed 169): a bullet's or a scribble's speck; no title starts so.
 _SMALL_SPECK_FIRST = re.compile(r"^[a-zäöüß]{1,2} (?=[A-ZÄÖÜ])")
 
+# The same with a capital ("Ne Ausbildungsbegleitende Hilfen …", a bullet on a heavy scan of seed
+# 178): two letters that are no word; "Im", "Zu", "An" … do start titles.
+_CAPITAL_SPECK_FIRST = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]) (?=[A-ZÄÖÜ][a-zäöüß]{2})")
+
+
+def _capital_speck_first(title: str) -> str:
+    m = _CAPITAL_SPECK_FIRST.match(title)
+    return title[m.end() :] if m and m[1].lower() not in _TWO_LETTER_WORDS else title
+
+
+# A version number glued to the word before it ("PersA3.0", a heavy scan of seed 178).
+_GLUED_VERSION = re.compile(r"(?<=[^\W\d_])(?=\d\.\d\b)")
+
 # A full stop glued before a small word after a space ("Schweigepflicht .in der Beratung", a heavy
 # scan of seed 169): a speck where nothing ends.
 _STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
@@ -1147,6 +1160,8 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
     (lambda t: _SMALL_SPECK_FIRST.sub("", t), "small letters before the title taken as a speck"),
+    (_capital_speck_first, "two letters before the title taken as a speck"),
+    (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
     (lambda t: _SMALL_HYPHEN_NOUN.sub(r"\1 ", t), "hyphen between a small word and a noun read as a space"),
