@@ -1666,7 +1666,7 @@ def test_small_letters_before_a_title_and_a_stop_before_a_small_word_are_specks(
         (1, "Weiterbildung Datenschutz und Schweigepflicht in der Beratung"),
     ]
     said = " ".join(messages(text))
-    assert "small letters before the title taken as a speck" in said
+    assert "letters before the title taken as a speck" in said
     assert "full stop before a small word taken as a speck" in said
 
 
@@ -1706,6 +1706,9 @@ def test_a_hyphen_after_a_small_word_and_a_dash_glued_to_a_quote() -> None:
     said = " ".join(messages(text))
     assert "hyphen between a small word and a noun read as a space" in said
     assert "spaced dash glued to an opening quote" in said
+    # a chain of hyphens is a compound's, small words inside it included
+    text = INTRO + "1. Ausbildungsvorbereitung\n- Arbeit-statt-Sozialhilfe\n" + CLOSING
+    assert titles(text) == [(1, "Arbeit-statt-Sozialhilfe")]
 
 
 def test_a_compound_hyphen_read_twice_across_a_space() -> None:
@@ -1742,7 +1745,7 @@ def test_a_capitalised_two_letter_speck_before_a_title() -> None:
         (2, "Im Job bleiben"),
     ]
     assert (
-        "two letters before the title taken as a speck: 'Ne Ausbildungsbegleitende Hilfen in Gesundheitsberufen'"
+        "letters before the title taken as a speck: 'Ne Ausbildungsbegleitende Hilfen in Gesundheitsberufen'"
         in messages(text)
     )
 

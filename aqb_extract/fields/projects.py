@@ -1089,18 +1089,18 @@ _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ])")
 # a heavy scan of seed 166): no word part starts after a colon.
 _COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
 
-# One or two small letters before a title's capital ("er Sprachförderung für zugewanderte
-# Jugendliche", a heavy scan of seed 169): a bullet's or a scribble's speck; no title starts so.
-_SMALL_SPECK_FIRST = re.compile(r"^[a-zäöüß]{1,2} (?=[A-ZÄÖÜ])")
-
-# The same with a capital ("Ne Ausbildungsbegleitende Hilfen …", a bullet on a heavy scan of seed
-# 178): two letters that are no word; "Im", "Zu", "An" … do start titles.
-_CAPITAL_SPECK_FIRST = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]) (?=[A-ZÄÖÜ][a-zäöüß]{2})")
+# One or two letters before a title's capital that are no word a title starts with: small ("er
+# Sprachförderung für zugewanderte Jugendliche", a heavy scan of seed 169) or capitalised ("Ne
+# Ausbildungsbegleitende Hilfen …", a bullet on a heavy scan of seed 178): a bullet's or a
+# scribble's speck. "Im", "Zu", "An" … do start titles; in small letters no title starts.
+_SPECK_FIRST = re.compile(r"^([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]) (?=[A-ZÄÖÜ])")
 
 
-def _capital_speck_first(title: str) -> str:
-    m = _CAPITAL_SPECK_FIRST.match(title)
-    return title[m.end() :] if m and m[1].lower() not in _TWO_LETTER_WORDS else title
+def _speck_first(title: str) -> str:
+    m = _SPECK_FIRST.match(title)
+    if m is None or (m[1][0].isupper() and m[1].lower() in _TWO_LETTER_WORDS):
+        return title
+    return title[m.end() :]
 
 
 # A version number glued to the word before it ("PersA3.0", a heavy scan of seed 178).
@@ -1111,9 +1111,10 @@ _GLUED_VERSION = re.compile(r"(?<=[^\W\d_])(?=\d\.\d\b)")
 _STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
 
 # A hyphen between an adjective in small letters and the capitalised noun it goes with
-# ("beruflichen-Schulen", heavy scan of seed 171): no compound starts with a small word; a spaced
-# dash glued to an opening quote ('verhindern -„Bleib dran!“', TIFF of 171).
-_SMALL_HYPHEN_NOUN = re.compile(r"(\b[a-zäöüß]{4,})-(?=[A-ZÄÖÜ][a-zäöüß])")
+# ("beruflichen-Schulen", heavy scan of seed 171): no compound starts with a small word, though
+# one may hold it inside a chain ("Arbeit-statt-Sozialhilfe", guarded as _STRAY_HYPHEN is); a
+# spaced dash glued to an opening quote ('verhindern -„Bleib dran!“', TIFF of 171).
+_SMALL_HYPHEN_NOUN = re.compile(r"(?<![\w-])([a-zäöüß]{4,})-(?=[A-ZÄÖÜ][a-zäöüß])")
 _DASH_BEFORE_QUOTE = re.compile(r"(?<= )-(?=[„\"])")
 
 # The slash between a title's two forms lost ("Ausbildung zur Hauswirtschafterin zum
@@ -1159,8 +1160,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
-    (lambda t: _SMALL_SPECK_FIRST.sub("", t), "small letters before the title taken as a speck"),
-    (_capital_speck_first, "two letters before the title taken as a speck"),
+    (_speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
