@@ -55,6 +55,17 @@ def test_a_speck_before_the_place_and_date_line_still_starts_the_signature_block
     assert "Wiesbaden, den" not in split.sections[-1].text
 
 
+@pytest.mark.parametrize("mark", [".", ";"])
+def test_a_place_and_date_line_with_its_comma_misread_starts_the_signature_block(mark: str) -> None:
+    # TIFF of seed 178: "Wiesbaden. den 30.3.20" went into § 7, and with it the ministry's date
+    text = seed_text("000").replace("Wiesbaden, den", f"Wiesbaden{mark} den", 1)
+    split = split_sections(doc(text))
+    assert split.tail.text.startswith(f"Wiesbaden{mark} den")
+    # a sentence's full stop before a number is no place line ("Abs. 3")
+    text = seed_text("000").replace("Wiesbaden, den", "Gemäß Abs. 3 SGB II", 1)
+    assert not split_sections(doc(text)).tail.text.startswith("Gemäß")
+
+
 @pytest.mark.parametrize("mark", ["§1", "§ 1", "81", "S 1", "$1", "& 1", "s1", "§ 1."])
 def test_mangled_heading_marks(mark: str) -> None:
     split = split_sections(doc(agreement({1: mark, 3: mark.replace("1", "3")})))
