@@ -115,6 +115,22 @@ def test_a_second_look_date_outside_the_budget_year_is_turned_away() -> None:
     assert fill_gaps(first, second, 2026) == first
 
 
+@pytest.mark.parametrize("written", ["2.2. 18...", "2.2.18 —..", "2.2.18…"])
+def test_a_second_look_date_with_dots_after_it_is_turned_away(written: str) -> None:
+    # heavy scan of seed 104: the second look read "2.2. 18..." for a handwritten "26.2.18"
+    first: Extracted[tuple[Signatory, ...]] = Extracted(
+        value=(_sig("ministry", "Stefan Grüttner", None),), confidence=0.9
+    )
+    doubtful = _sig("ministry", "Stefan Grüttner", dt.date(2018, 2, 2)).model_copy(
+        update={"date_as_written": written}
+    )
+    second: Extracted[tuple[Signatory, ...]] = Extracted(value=(doubtful,), confidence=0.9)
+    assert fill_gaps(first, second, 2018) == first
+    # one full stop after a date ends it ("30.8.21." on a heavy scan of seed 111)
+    ended = doubtful.model_copy(update={"date_as_written": "2.2.18."})
+    assert fill_gaps(first, Extracted(value=(ended,), confidence=0.9), 2018).value == (ended,)
+
+
 def test_splice_keeps_whole_lines_above_the_region() -> None:
     page = PageText(
         number=3,
