@@ -114,6 +114,27 @@ def test_partner_contradicted_by_text_warns() -> None:
     assert ex.confidence < 0.8 and any("also names" in w.message for w in ex.warnings)
 
 
+def test_a_title_partner_read_only_fuzzily_yields_to_the_text() -> None:
+    # text OCR of seed 181: "dem Riieiigei-Taunus-Kreis" in the title is nearest to Main-Taunus-Kreis;
+    # every other mention names the Rheingau-Taunus-Kreis
+    name = "Rheingau-Taunus-Kreis"
+    text = {
+        4: f"Das HMSI stellt dem {name}",
+        5: f"Der {name} finanziert",
+        6: f"Der {name} und",
+        7: f"Der {name}",
+    }
+    ex = parse_partner(split(head(partner="dem Riieiigei-Taunus-Kreis"), text), K)
+    assert ex.value is not None and ex.value.ags == "06439"
+    assert ex.confidence < 0.8
+    assert any(
+        "Riieiigei-Taunus-Kreis" in w.message and "Main-Taunus-Kreis" in w.message for w in ex.warnings
+    )
+    # a title read surely keeps its partner against the text, warned (above)
+    ex = parse_partner(split(head(partner="dem Main-Taunus-Kreis"), text), K)
+    assert ex.value is not None and ex.value.ags == "06436" and ex.confidence < 0.8
+
+
 def test_no_partner() -> None:
     ex = parse_partner(split("Zielvereinbarung 2024 mit niemandem"), K)
     assert ex.value is None and ex.confidence == 0.0
@@ -193,6 +214,16 @@ def test_amount_with_a_colon_for_a_point_is_read_whole_and_doubted(line: str, va
     ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
     assert ex.value == value and ex.confidence < 0.9
     assert any("colon read as a thousands point" in w.message for w in ex.warnings)
+
+
+def test_amount_after_a_speck_across_a_wide_gap_is_read_without_it_and_doubted() -> None:
+    # heavy scan of seed 181: "3    2.549.900 Euro" (a speck in the margin, a column gap after it)
+    ex = parse_amount(split("", {4: "in Höhe von insgesamt\n3    2.549.900 Euro\naus"}))
+    assert ex.value == 2549900.0 and ex.confidence < 0.9
+    assert any("'3' before a wide gap taken as a speck" in w.message for w in ex.warnings)
+    # one space inside the number is still the number's ("1.390. 400")
+    ex = parse_amount(split("", {4: "in Höhe von insgesamt\n1.390. 400 Euro\naus"}))
+    assert ex.value == 1390400.0
 
 
 def test_amount_after_a_word_ending_in_a_digit_lookalike() -> None:

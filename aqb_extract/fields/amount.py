@@ -19,6 +19,7 @@ NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])\s
 # a point read with a speck on it ("2: 661. 400,00 €"): the number must not be cut at the colon
 _POINT_LOOKALIKES = str.maketrans({":": ".", ";": "."})
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_SPECK_BEFORE_GAP = re.compile(r"^(\S{1,2})\s{2,}(?=\d{1,3}(?:\.\d{3})+(?:,\d{2})?$)")
 GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$|^\d{1,3}(?:,\d{2})?$|^\d+(?:,\d{2})?$")
 
 
@@ -38,6 +39,12 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     notes: list[str] = []
     confidence = 0.97
     t = token.strip().rstrip("-").rstrip(",").rstrip()
+    if (m := _SPECK_BEFORE_GAP.match(t)) is not None:
+        # "3    2.549.900" (a heavy scan of seed 181): a margin speck before OCR's column gap, and
+        # a whole grouped amount after it; a number's own stray space is a single one ("1.390. 400")
+        notes.append(f"{m[1]!r} before a wide gap taken as a speck")
+        confidence -= 0.15
+        t = t[m.end() :]
     if t.endswith(",--") or t.endswith(",-"):
         t = t.split(",")[0]
     fixed = t.translate(_DIGITS)
