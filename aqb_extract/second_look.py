@@ -16,10 +16,10 @@ The steps are plain functions, called in order by :func:`second_look`:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .evidence import locate
+from .fields.dates import TRAILING_DOTS
 from .fields.signatories import FIELD, parse_signatories
 from .knowledge import Knowledge, PartnerInfo
 from .models import DocumentText, Extracted, FieldWarning, PageText, Signatory, SplitDocument
@@ -81,12 +81,6 @@ def splice_region(page: PageText, top: int, region: PageText) -> PageText:
     return PageText(number=page.number, text=page.text[:cut].rstrip() + "\n\n" + region.text)
 
 
-_TRAILING_DOTS = re.compile(r"(?:\.{2,}|…)\W*$")
-"""Dots after a date the second look read ("2.2. 18..." for a handwritten "26.2.18" on a heavy
-scan of seed 104, "2, 10.19 —.." on one of seed 163): something after it was lost, and a reading
-that doubtful fills no gap. (The first reading keeps such a date, warned: it has no other.)"""
-
-
 def fill_gaps(
     first: Extracted[tuple[Signatory, ...]], second: Extracted[tuple[Signatory, ...]], year: int | None
 ) -> Extracted[tuple[Signatory, ...]]:
@@ -108,7 +102,9 @@ def fill_gaps(
             other is not None
             and sig.date is None
             and other.date is not None
-            and not _TRAILING_DOTS.search(other.date_as_written or "")
+            # dots after a date the second look read ("2.2. 18..." for a handwritten "26.2.18" on
+            # a heavy scan of seed 104): a reading that doubtful fills no gap
+            and not TRAILING_DOTS.search((other.date_as_written or "").rstrip())
             and (year is None or abs(other.date.year - year) <= 1)
         ):
             update["date"], update["date_as_written"] = other.date, other.date_as_written

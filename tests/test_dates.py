@@ -207,3 +207,10 @@ def test_handwritten_dates_with_noise_are_read_with_doubts(
 )
 def test_noise_after_a_date_that_may_hide_digits_stays_unreadable(text: str, year: int) -> None:
     assert parse_german_date(text, year) == (None, 0.0)
+
+
+def test_a_dash_and_dots_after_a_date_are_doubted_like_dots() -> None:
+    # heavy scan of seed 163, on the second look: "2, 10.19 —.."
+    reading = read_german_date("2.10.19 —..", 2019)
+    assert reading.date == dt.date(2019, 10, 2)
+    assert reading.confidence <= 0.8 and "after the date ignored" in (reading.note or "")

@@ -189,7 +189,7 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     if not cleaned:
         return DateReading(None, 0.0, "no date written")
     reading = _read(cleaned, year_hint)
-    if reading.date is not None and (dots := _TRAILING_DOTS.search(text.rstrip())):
+    if reading.date is not None and (dots := TRAILING_DOTS.search(text.rstrip())):
         # "7.3.24..." for a handwritten "27.3.24" (a heavy scan of seed 169): dots after a date are
         # a pen's trail or specks, and where they are, a digit may have been lost too
         note = f"{dots.group()!r} after the date ignored"
@@ -209,7 +209,9 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
     return reading
 
 
-_TRAILING_DOTS = re.compile(r"(?<=\d)(?:\.{2,}|…)$")
+TRAILING_DOTS = re.compile(r"(?<=\d)[\s—–-]*(?:\.{2,}|…)$")
+"""Dots after a date ("7.3.24...", "10.19 —..", "2.2. 18…"): a pen's trail or specks, where a digit
+may have been lost too; the date is kept, doubted."""
 _ENDS_IN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\W*$")
 
 
