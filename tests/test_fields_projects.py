@@ -1164,6 +1164,22 @@ def test_a_small_word_with_a_capital_and_a_quote_glued_to_a_bullet() -> None:
     assert [w.field for w in result.warnings if "capital" in w.message] == ["projects[0]", "projects[1]"]
 
 
+def test_the_second_form_after_a_slash_read_with_a_capital() -> None:
+    # TIFF of seed 183: "… zur Alltagsbegleiterin / Zum Alltagsbegleiter"
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Qualifizierung zur Alltagsbegleiterin / Zum Alltagsbegleiter\n"
+        + "- Sprachkurse / Der Weg in den Beruf\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
+        "Sprachkurse / Der Weg in den Beruf",
+    ]
+    assert [w.field for w in result.warnings if "capital" in w.message] == ["projects[0]"]
+
+
 def test_spaces_ocr_put_after_an_opening_mark_or_a_hyphen_inside_a_word() -> None:
     # txt-ocr of held-out seeds 122 and 123
     text = (

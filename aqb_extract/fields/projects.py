@@ -1040,6 +1040,14 @@ _OVER_AGE = re.compile(r"(?<![\wÜ])U(?=[4-9]\d\b)")
 _CAPITAL_SMALL_WORD = re.compile(
     r"(?<=[a-zß\u00e0-\u00ff] )(Zur|Zum|Für|Und|Oder|Der|Die|Das|Den|Dem|Des|Mit|Von|Vom|Im|In|Am|An|Auf|Aus|Bei)(?= )"
 )
+# The same for the second form after a slash ("zur Alltagsbegleiterin / Zum Alltagsbegleiter", a
+# TIFF of seed 183); after a slash elsewhere a phrase may start ("Sprachkurse / Der Weg …").
+_CAPITAL_SECOND_FORM = re.compile(r"(\bzu[rm] [A-ZÄÖÜ][^\W\d_]{2,} / )Zu([rm])(?= )")
+
+
+def _small_word_capitalised(title: str) -> str:
+    title = _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), title)
+    return _CAPITAL_SECOND_FORM.sub(r"\1zu\2", title)
 
 
 _SEMICOLON_BEFORE_MARK = re.compile(r";(?=[,.:] )")
@@ -1144,7 +1152,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
         "single quote mark closing a quotation read as a double one",
     ),
     (lost_closing_quote, "closing quote mark lost at the end, put back"),
-    (lambda t: _CAPITAL_SMALL_WORD.sub(lambda m: m.group(1).lower(), t), "small word read with a capital"),
+    (_small_word_capitalised, "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
     (lambda t: _DOUBLE_OPENER.sub("", t), "opening quote mark read twice"),
     (lambda t: _SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
