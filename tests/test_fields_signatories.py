@@ -1024,3 +1024,41 @@ def test_a_name_read_amid_noise_stops_at_a_speck() -> None:
     result = parse(text, 2021, K.partner_by_ags("06438"))
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Hannelore Fuß"]
     assert "signatories[1].name" in dict(messages(result))
+
+
+@pytest.mark.parametrize(
+    "roles",
+    [
+        "Staatsminister    2    Oberbürgermeister-Hessisches",  # heavy scan of seed 182
+        "Staatsminister-Hessisches    Oberbürgermeister",  # the same, seen before
+    ],
+)
+def test_a_role_glued_by_a_hyphen_to_the_next_lines_word(roles: str) -> None:
+    text = (
+        "Wiesbaden, den 8.8.23    Kassel, den 8.9.2023\n"
+        "Stefan Grüttner    Jens Jäger\n"
+        f"{roles}\n"
+        "Ministerium    Gi    der Stadt Kassel\n"
+    )
+    result = parse(text, 2018)
+    assert [(s.side, s.role) for s in result.value or ()] == [
+        ("ministry", "Staatsminister"),
+        ("partner", "Oberbürgermeister"),
+    ]
+    glued = next(part for part in roles.split() if "-" in part)
+    assert f"role glued to the next word: {glued!r}" in dict(messages(result)).values()
+
+
+def test_a_surname_whose_capital_was_read_small() -> None:
+    # TIFF of seed 182: "Süß" read "süß" (S and s differ only in size)
+    text = (
+        "Wiesbaden, den 21. Februar 2025    Bad Homburg v. v. 4. Höhe, den 28. Februar 2025\n"
+        "‚N Hofmann.    Hannelore süß\n\nStaatsministerin    ö    Landrätin\n\n"
+        "Hessisches Ministerium    des Hochtaunuskreises\n"
+    )
+    result = parse(text, 2025, K.partner_by_ags("06434"))
+    assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Hannelore Süß"]
+    assert "signatories[1].name" in dict(messages(result))
+    # a small word before more of its column is no surname
+    more = parse(text.replace("süß", "süß Ne"), 2025, K.partner_by_ags("06434"))
+    assert [s.name for s in more.value or ()] == ["Heike Hofmann", None]

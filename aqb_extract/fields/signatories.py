@@ -424,6 +424,7 @@ class _Found:
     value: str
     score: float
     side: str
+    glued: str | None = None  # the token, when the role was read from its part before a hyphen
 
 
 def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
@@ -441,6 +442,13 @@ def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
                 score = _score(window, role.name)
                 if score >= ROLE_MIN:
                     cands.append(_Found(i, i + n, role.name, score, role.side))
+        # "Oberbürgermeister-Hessisches" (heavy scans of seeds 182 and before): OCR glued the role
+        # to the word under it in the next line; no role holds a hyphen, so its first part is read
+        head, hyphen, rest = toks[i].bare.partition("-")
+        if hyphen and rest[:1].isupper():
+            for role in roles:
+                if (score := _score(head, role.name)) >= ROLE_SURE:
+                    cands.append(_Found(i, i + 1, role.name, score, role.side, toks[i].bare))
     cands.sort(key=lambda f: (f.score, len(f.value), -(f.end - f.start)), reverse=True)
     taken: list[_Found] = []
     for cand in cands:
@@ -586,6 +594,28 @@ def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word)) and fold(word) not in _INSTITUTION_WORDS
 
 
+_SIZE_ONLY_CAPITALS = frozenset("cosuvwxzäöü")
+"""Letters whose capital differs from the small one only in size: OCR reads "Süß" as "süß"."""
+
+
+def _small_surname(line: _Line, first: int, word: tuple[int, str], gaps: set[int]) -> bool:
+    """Whether ``word``, right after the lone first name at token ``first`` and last in its
+    column, is the surname with its capital read small ("Hannelore süß" on a TIFF of seed 182):
+    three letters or more, all small, the first one that only size tells apart. A small word
+    inside a column ("Kai Klose und") is no such surname: only a lone first name takes one."""
+    k, text = word
+    return (
+        k == first + 1
+        and first not in gaps
+        and (k in gaps or k == len(line.tokens) - 1)
+        and len(text) >= 3
+        and text[0] in _SIZE_ONLY_CAPITALS
+        and text.isalpha()
+        and text.islower()
+        and text not in _NAME_PARTICLES
+    )
+
+
 def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list[_Place]) -> _NoisyNames:
     """The minister's name anywhere on the line (fuzzily), and the runs of two to four name words
     (particles like "von" inside) after it, each within one column. A run that is a known place is
@@ -616,8 +646,12 @@ def _find_noisy_names(line: _Line, ministers: tuple[Minister, ...], places: list
             b += 1
         while b > a and words[b - 1][1] in _NAME_PARTICLES:
             b -= 1
-        names = [w for _, w in words[a:b] if w not in _NAME_PARTICLES]
-        text = " ".join(w for _, w in words[a:b])
+        found = [w for _, w in words[a:b]]
+        if b == a + 1 and b < len(words) and _small_surname(line, words[a][0], words[b], gaps):
+            found.append(words[b][1][0].upper() + words[b][1][1:])  # "Hannelore süß"
+            b += 1
+        names = [w for w in found if w not in _NAME_PARTICLES]
+        text = " ".join(found)
         quoted = line.tokens[words[a][0]].text.startswith(_OPENING_QUOTES) and line.tokens[
             words[b - 1][0]
         ].text.endswith(_CLOSING_QUOTES)
@@ -828,6 +862,8 @@ class _Reader:
                 continue
             slot.role = f.value
             slot.role_raw = line.raw_between(f.start, f.end)
+            if f.glued is not None:
+                self.state.warn(self.key(side, "role"), f"role glued to the next word: {f.glued!r}", 0.9)
             if f.score < ROLE_SURE:
                 self.state.warn(
                     self.key(side, "role"), f"role read fuzzily as {f.value!r}: {slot.role_raw!r}", 0.85
