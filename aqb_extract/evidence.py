@@ -19,19 +19,14 @@ def _pattern(raw: str) -> re.Pattern[str] | None:
     return re.compile(r"\s+".join(re.escape(t) for t in tokens))
 
 
-def _span_on(page: PageText, raw: str) -> tuple[int, int, float] | None:
-    pattern = _pattern(raw)
-    if pattern is None:
-        return None
+def _exact_on(page: PageText, pattern: re.Pattern[str]) -> tuple[int, int, float] | None:
     m = pattern.search(page.text)
-    if m:
-        return m.start(), m.end(), 100.0
-    if len(raw) < 4:
-        return None
+    return (m.start(), m.end(), 100.0) if m else None
+
+
+def _fuzzy_on(page: PageText, raw: str) -> tuple[int, int, float] | None:
     al = fuzz.partial_ratio_alignment(" ".join(raw.split()), page.text, score_cutoff=FUZZY_MIN)
-    if al is None:
-        return None
-    return al.dest_start, al.dest_end, al.score
+    return (al.dest_start, al.dest_end, al.score) if al is not None else None
 
 
 def locate(doc: DocumentText, raw: str, hint_page: int | None = None) -> Evidence:
@@ -42,19 +37,21 @@ def locate(doc: DocumentText, raw: str, hint_page: int | None = None) -> Evidenc
     confidence is 1.0: there is no OCR doubt to add. That holds per page: in a born-digital PDF
     with a scanned page, a value on a text-layer page is as sure as in a wholly born-digital one.
     """
-    if not raw.strip():
+    pattern = _pattern(raw)
+    if pattern is None:
         return Evidence(raw=raw, confidence=1.0)
     pages = sorted(doc.pages, key=lambda p: (p.number != hint_page, p.number))
     best: tuple[PageText, int, int, float] | None = None
+    # the exact text on any page first: the fuzzy search of a whole page costs far more
     for page in pages:
-        found = _span_on(page, raw)
-        if found is None:
-            continue
-        start, end, score = found
-        if best is None or score > best[3]:
-            best = (page, start, end, score)
-        if score == 100.0:
+        if (found := _exact_on(page, pattern)) is not None:
+            best = (page, *found)
             break
+    if best is None and len(raw) >= 4:
+        for page in pages:
+            found = _fuzzy_on(page, raw)
+            if found is not None and (best is None or found[2] > best[3]):
+                best = (page, *found)
     if best is None:
         return Evidence(raw=raw, confidence=1.0 if doc.method != "ocr" else 0.5)
     page, start, end, score = best
