@@ -1455,11 +1455,17 @@ class _Repairer:
           known word, or to a compound whose repaired tail is known; shape confusions only to a
           lexicon word, or to a known word when the part (5+ letters) also looks like OCR junk
           (:func:`_looks_like_junk`);
-        * not a word ("GroR", "|st", "MaBnahmen"): anything from the table, compounds included.
+        * not a word ("GroR", "|st", "MaBnahmen"): anything from the table, compounds included;
+        * two small letters with umlaut dots whose dotless twin is far better known ("än"): the
+          twin (:func:`dotless_twin`), though the table needs three letters.
 
         A candidate is at least MIN_CANDIDATE well known, and a "ß" made from ordinary letters
         ("ll", "fl") must be in the lexicon: wordfreq scores "Waßers" as "Wassers".
         """
+        if len(part) == 2 and part.islower() and (twin := dotless_twin(part)) is not None:
+            # "än", "zü" (text OCR of seeds 184, 170-177): a two-letter word is too short for the
+            # confusion table, but a small word with dots far rarer than without them is no name
+            return twin, "specks read as umlaut dots over a small word"
         if len(part) < 3 or sum(c.isalpha() for c in part) < 2:
             return None
         raw = self._plain(part)

@@ -307,6 +307,22 @@ def test_t_read_for_l(raw: str, expected: str) -> None:
     assert fixed(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Praxisklassen än Haupt- und Förderschulen",
+            "Praxisklassen an Haupt- und Förderschulen",
+        ),  # seed 184
+        ("Impulse zü setzen", "Impulse zu setzen"),  # held-out 170-177, twice
+        ("äh", "äh"),  # a small word with real dots is as common as its twin
+        ("Än der Schule", "Än der Schule"),  # a capital may start a name
+    ],
+)
+def test_specks_read_as_dots_over_a_two_letter_small_word(raw: str, expected: str) -> None:
+    assert fixed(raw) == expected
+
+
 def test_ri_for_n_in_a_small_word_inside_a_sentence() -> None:
     # heavy scans and txt-ocr of seeds 110, 123, 138, 153, 155: "urid", "ohrie" (unknown to every
     # list) are "und", "ohne"; articles are not listed in small letters alone, so a capital after a
