@@ -226,6 +226,14 @@ def test_amount_after_a_speck_across_a_wide_gap_is_read_without_it_and_doubted()
     assert ex.value == 1390400.0
 
 
+@pytest.mark.parametrize(("line", "value"), [("3.007,023,45 EUR", 3007023.45), ("1,390.400 Euro", 1390400.0)])
+def test_amount_with_a_comma_for_a_thousands_point_is_read_and_doubted(line: str, value: float) -> None:
+    # heavy scan of seed 185: "3.007,023,45 EUR"; one reading only is a well-formed amount
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value == value and ex.confidence < 0.9
+    assert any("a comma read for a thousands point" in w.message for w in ex.warnings)
+
+
 def test_amount_after_a_word_ending_in_a_digit_lookalike() -> None:
     # the "l" of "Haushaltsmittel" is no "1": not 11,390,400
     ex = parse_amount(split("", {4: "stellt Haushaltsmittel 1.390.400 Euro zur Verfügung"}))

@@ -1771,3 +1771,19 @@ def test_a_version_number_glued_to_the_word_before_it() -> None:
     text = INTRO + "1. Ausbildungsvorbereitung\n- PersA3.0\n- Berufsorientierung 4.0\n" + CLOSING
     assert titles(text) == [(1, "PersA 3.0"), (1, "Berufsorientierung 4.0")]
     assert "space before a version number lost: 'PersA3.0'" in messages(text)
+
+
+def test_a_bracket_for_a_round_one_and_a_hyphen_after_the_closing_one() -> None:
+    # TIFF of seed 184: "Berufsausbildung in außerbetrieblichen Einrichtungen {BaE)-"
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "• Berufsausbildung in außerbetrieblichen Einrichtungen {BaE)-\n• Ausbildungslotsen\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (2, "Berufsausbildung in außerbetrieblichen Einrichtungen (BaE)"),
+        (2, "Ausbildungslotsen"),
+    ]
+    said = " ".join(messages(text))
+    assert "bracket read for '(' before a ')'" in said and "'-' at the end taken as OCR specks" in said

@@ -87,8 +87,8 @@ _TRAILING_DIGIT = re.compile(r"[a-zäöüß]{4} \d$")
 _GLUED_SPECKS = "*°º^~"
 _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
 # A mark glued after a title's closing bracket or quote ("… für Ältere (U50):" on a heavy scan of
-# seed 127): what closes a title ends it.
-_CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,]+$")
+# seed 127, "… (BaE)-" on a TIFF of seed 184): what closes a title ends it.
+_CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,\-–—]+$")
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
 # item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
 # "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
@@ -1081,6 +1081,10 @@ _FINAL_COLON = re.compile(r"(?<=[a-zäöüß]{3}):$")
 _LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
 
 
+# A curly or square bracket that a round one closes ("Einrichtungen {BaE)" on a TIFF of seed 184):
+# a round one misread; titles use round brackets.
+_BRACKET_FOR_ROUND = re.compile(r"[{\[](?=[^(){}\[\]]*\))")
+
 # A compound's hyphen read twice with a space between ("Azubi- -Sprachcoaching" on a heavy scan of
 # seed 175): one hyphen; a word part's hyphen before "und" is followed by a small word.
 _HYPHEN_READ_TWICE = re.compile(r"(?<=[^\W\d_])- -(?=[A-ZÄÖÜ])")
@@ -1165,6 +1169,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
     (lambda t: _HYPHEN_READ_TWICE.sub("-", t), "hyphen read twice with a space between"),
+    (lambda t: _BRACKET_FOR_ROUND.sub("(", t), "bracket read for '(' before a ')'"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
