@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..repair import raw_span
 
@@ -44,10 +44,20 @@ def find_phrases(phrases: Iterable[tuple[str, str]], text: str, min_score: float
         if la.strip() and lb.strip():
             windows.append((a, la + "\n" + lb))
     phrase_list = list(phrases)
-    for base, window in windows:
-        if not window.strip():
-            continue
-        for key, phrase in phrase_list:
+    windows = [(base, window) for base, window in windows if window.strip()]
+    if not phrase_list or not windows:
+        return hits
+    # every score at once in C (cdist), then the alignment only where a phrase reached the cutoff:
+    # most pairs of a page's lines and the 26 partners' names never do
+    scores = process.cdist(
+        [phrase for _, phrase in phrase_list],
+        [window for _, window in windows],
+        scorer=fuzz.partial_ratio,
+        score_cutoff=min_score,
+    )
+    for w, (base, window) in enumerate(windows):
+        for p in scores[:, w].nonzero()[0]:
+            key, phrase = phrase_list[p]
             if len(window) < len(phrase) * 0.6:
                 continue
             al = fuzz.partial_ratio_alignment(phrase, window, score_cutoff=min_score)
