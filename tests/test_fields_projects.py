@@ -225,6 +225,21 @@ def test_heading_with_project_after_colon() -> None:
     ]
 
 
+def test_a_colon_inside_a_heading_is_a_speck_when_the_name_goes_on() -> None:
+    # text OCR of seed 187: "… kreisfreien Städte: in der" / "fachlichen Verantwortung …" was read
+    # as a heading with a project "in der" that took the next line with it
+    text = (
+        "Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte: in der\n"
+        "fachlichen Verantwortung für Benachteiligte im Kontext der Arbeitsmarktförderung.\n\n"
+        "- Weiterbildung Datenschutz und Schweigepflicht in der Beratung\n"
+        "- Weiterbildungspaket Anerkennungsberatung\n"
+    )
+    assert titles(text) == [
+        (4, "Weiterbildung Datenschutz und Schweigepflicht in der Beratung"),
+        (4, "Weiterbildungspaket Anerkennungsberatung"),
+    ]
+
+
 # --------------------------------------------------------------------------- markers and lines
 
 
