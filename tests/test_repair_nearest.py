@@ -46,3 +46,8 @@ def test_badly_damaged_domain_words_are_mended(raw: str, fixed: str) -> None:
 def test_guards_keep_the_match_from_guessing(raw: str) -> None:
     result = repair_text(raw)
     assert not any(c.reason.startswith("nearest domain word") for c in result.changes), result.changes
+
+
+def test_a_helper_title_read_with_ff_for_lf_is_the_listed_word() -> None:
+    # text OCR of seed 186: "Qualifizierung Küchenheffer/-in"
+    assert repair_text("Qualifizierung Küchenheffer/-in").text == "Qualifizierung Küchenhelfer/-in"
