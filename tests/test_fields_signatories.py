@@ -1062,3 +1062,15 @@ def test_a_surname_whose_capital_was_read_small() -> None:
     # a small word before more of its column is no surname
     more = parse(text.replace("süß", "süß Ne"), 2025, K.partner_by_ags("06434"))
     assert [s.name for s in more.value or ()] == ["Heike Hofmann", None]
+
+
+def test_a_quote_mark_glued_between_the_two_words_of_a_name() -> None:
+    # heavy scan of seed 186: "Marlies’Ströbel" (the space read as an apostrophe)
+    text = (
+        "Wiesbaden, den 2 1 .p. l & N\n\nStefan Grüttner    en\nStaatsminister\n\n"
+        "Hessisches Ministerium '\n\nfür Soziales und Integration\n\n"
+        "Marlies’Ströbel\nOberbürgermeisterin\nder Stadt Kassel\n"
+    )
+    result = parse(text, 2018)
+    assert [s.name for s in result.value or ()] == ["Stefan Grüttner", "Marlies Ströbel"]
+    assert "signatories[1].name" in dict(messages(result))
