@@ -1074,3 +1074,29 @@ def test_a_quote_mark_glued_between_the_two_words_of_a_name() -> None:
     result = parse(text, 2018)
     assert [s.name for s in result.value or ()] == ["Stefan Grüttner", "Marlies Ströbel"]
     assert "signatories[1].name" in dict(messages(result))
+
+
+def test_the_one_name_of_a_block_is_the_partners_when_it_is_no_ministers() -> None:
+    # text OCR of seed 188: the minister's name lost, "Jens Sauer" alone on the names' line
+    text = (
+        "Wiesbaden, den 13.10.24 . - Korbach, den 31 1 D24. 2 ee\n\nJens Sauer \\\n\n"
+        "Staatsministerin \\ - Erster Kreisbeigeordneter u\n"
+        "Hessisches Ministerlüm-- a des Landkreises Waldeck-Frankenberg 2\n"
+    )
+    result = parse(text, 2024, K.partner_by_ags("06635"))
+    assert [(s.side, s.name) for s in result.value or ()] == [
+        ("ministry", "Heike Hofmann"),
+        ("partner", "Jens Sauer"),
+    ]
+    said = dict(messages(result))
+    assert "is not a minister's" in said["signatories[1].name"]
+    assert "assumed" in said["signatories[0].name"]
+    # a state secretary signs for the ministry under his own name
+    secretary = parse(text.replace("Staatsministerin", "Staatssekretär"), 2024, K.partner_by_ags("06635"))
+    assert [(s.side, s.name) for s in secretary.value or ()] == [
+        ("ministry", "Jens Sauer"),
+        ("partner", None),
+    ]
+    # a minister's name with noise glued on stays the ministry's (TIFF of seed 131)
+    glued = parse(text.replace("Jens Sauer", "Heike Hofmann Jörgsüß"), 2024, K.partner_by_ags("06635"))
+    assert [(s.side, s.name) for s in glued.value or ()] == [("ministry", "Heike Hofmann"), ("partner", None)]

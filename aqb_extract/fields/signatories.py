@@ -1066,6 +1066,34 @@ class _Reader:
                 self.noisy_names_on(line)
         self._flush_pending()
         self._untangle_names()
+        self._name_of_no_minister()
+
+    def _name_of_no_minister(self) -> None:
+        """Give the partner the one name of the block when it stands on the ministry's side, is
+        no minister's, and the ministry's role is a minister's ("Jens Sauer" above "Staatsministerin
+        … Erster Kreisbeigeordneter" on text OCR of seed 188, "Mustafa Brückner" on a heavy scan
+        of seed 182: the minister's name was lost, and a name without a role line of its own goes
+        to the first side free). A state secretary signs under his own name: his stays."""
+        ministry, partner = self.sides["ministry"], self.sides["partner"]
+        if ministry.name is None or partner.name is not None or partner.role is None:
+            return
+        if ministry.role not in ("Staatsminister", "Staatsministerin"):
+            return
+        if _match_minister(ministry.name, self.ministers)[1] >= NAME_MIN or any(
+            fuzz.partial_ratio(m.name, ministry.name) >= NAME_MIN for m in self.ministers
+        ):
+            return  # the minister's name, or one with noise glued on ("Stefan Grüttner Jörgsüß")
+        partner.name, partner.name_raw, partner.name_noisy = (
+            ministry.name,
+            ministry.name_raw,
+            ministry.name_noisy,
+        )
+        ministry.name, ministry.name_raw, ministry.name_noisy = None, None, False
+        self.state.warn(
+            self.key("partner", "name"),
+            f"name {partner.name_raw!r} is not a minister's: taken as the partner's, whose name was missing",
+            0.8,
+        )
 
     def _untangle_names(self) -> None:
         """Swap the two names when the minister's stands on the partner's side and the ministry's
