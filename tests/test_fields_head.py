@@ -274,6 +274,12 @@ def test_amount_missing_section() -> None:
             "Ziele für die Umsetzung des Landkreises Waldeck-Frankenberg",
         ),
         (6, "• Zielsteuerung .", "Zielsteuerung"),
+        # text OCR of seed 189: "> Ziele für …"
+        (
+            5,
+            "> Ziele für die Umsetzung im Rheingau-Taunus-Kreis",
+            "Ziele für die Umsetzung im Rheingau-Taunus-Kreis",
+        ),
     ],
 )
 def test_marks_around_a_section_title_are_specks(number: int, written: str, title: str) -> None:
@@ -409,6 +415,8 @@ def test_section_5_title_start_snaps_and_the_partner_must_be_known(raw: str, tit
         ("Ziele für die Umsetzung Landkreis Kassel", "Ziele für die Umsetzung im Landkreis Kassel"),
         ("Ziele für die Umsetzung Wetteraukreis", "Ziele für die Umsetzung im Wetteraukreis"),
         ("Ziele für die Umsetzung Landkreises Fulda", "Ziele für die Umsetzung des Landkreises Fulda"),
+        # a space after the hyphen inside the name (heavy scan of seed 189)
+        ("Ziele für die Umsetzung im Werra- Meißner-Kreis", "Ziele für die Umsetzung im Werra-Meißner-Kreis"),
     ],
 )
 def test_section_5_title_names_the_partner_once_specks_are_out_and_says_so(raw: str, title: str) -> None:

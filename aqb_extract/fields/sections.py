@@ -13,7 +13,7 @@ from .projects import GLUED_ARTICLE, open_quote_speck
 
 _LONE_LETTER = re.compile(r"^[a-zäöüß] (?=[A-ZÄÖÜ])")
 SNAP_SCORE = 80.0
-_SPECKS = " -–—•·.,:;_*~=»«°"  # not quotes: a partner's name in § 5's title may end in one
+_SPECKS = " -–—•·.,:;_*~=»«°<>|"  # not quotes: a partner's name in § 5's title may end in one
 DAMAGED_SCORE = 60.0
 DAMAGED_SNAPPED = 0.55
 """A title this like (0-100) one known title of its § and no other is that title, damaged by a
@@ -129,16 +129,19 @@ between words)."""
 PARTNER_MENDED = 0.8
 """Confidence of a § 5 title that names a partner once specks are taken out (warned)."""
 _SPECK_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])[.,'‘’`´]\s*(?=[^\W\d_])")
+_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "Werra- Meißner-Kreis"
 _TRAILING_SPECK_TOKENS = re.compile(r"(?:\s+(?:[^\w\s]+|\d{1,2}|[^\W\d_]))+$")
 
 
 def _mend_partner_part(rest: str) -> str:
     """The partner's part of § 5's title without OCR's specks: a mark between two words where a
-    space was ("Stadt‘Offenbach", "Kreises. Offenbach") and tokens without a word after the
+    space was ("Stadt‘Offenbach", "Kreises. Offenbach"), a space after a hyphen inside the name
+    ("Werra- Meißner-Kreis", a heavy scan of seed 189) and tokens without a word after the
     name ("Stadt Kassel 5") or an article glued on ("Kreises-Der"), as a partner's name ends in a
     word. A hyphen for a space is tried by the caller only if this alone names no partner
     ("Groß-Gerau" has its own)."""
-    return GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", _SPECK_BETWEEN_WORDS.sub(" ", rest)))
+    rest = _SPACE_AFTER_HYPHEN.sub("-", _SPECK_BETWEEN_WORDS.sub(" ", rest))
+    return GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", rest))
 
 
 def parse_sections(doc: SplitDocument, knowledge: Knowledge) -> Extracted[tuple[SectionOut, ...]]:
