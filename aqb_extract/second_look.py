@@ -85,8 +85,8 @@ def fill_gaps(
     first: Extracted[tuple[Signatory, ...]], second: Extracted[tuple[Signatory, ...]], year: int | None
 ) -> Extracted[tuple[Signatory, ...]]:
     """``first`` with each missing name and date (of a side both readings found) taken from
-    ``second``, warned; a date outside the budget year ±1 or with dots after it is turned away. Nothing ``first`` has
-    is replaced: the second look reads with doubts of its own."""
+    ``second``, warned; a date outside the budget year ±1 or with dots after it is turned away.
+    Nothing ``first`` has is replaced: the second look reads with doubts of its own."""
     if not first.value or not second.value:
         return first
     theirs = {s.side: s for s in second.value}

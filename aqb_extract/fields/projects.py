@@ -1072,7 +1072,7 @@ _DOUBLE_OPENER = re.compile(r"(?<=[„\"“])[‚'‘’`´](?=[A-ZÄÖÜ])")
 # A space OCR put after an opening mark whose partner follows ("„ Frischküche“", "( Ü50)"), and
 # after a hyphen inside a compound ("Kfz- Werkstatt"; "Garten- und Landschaftsbau" keeps it).
 _SPACE_AFTER_OPENER = re.compile(r"([„(])\s+(?=[^\s„(][^„(]*[“)])")
-_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "und", "oder" are lower case
+SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "und", "oder" are lower case
 
 # A quotation closed with a mark of another kind than it opened with: "Sprachcafé” (straight, then
 # curly: six heavy scans and TIFFs of seeds 114-155) and „Übergänge gestalten" 2017 (low, then
@@ -1172,7 +1172,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_small_word_capitalised, "small word read with a capital"),
     (lambda t: _SPACE_AFTER_OPENER.sub(r"\1", t), "space after an opening mark"),
     (lambda t: _DOUBLE_OPENER.sub("", t), "opening quote mark read twice"),
-    (lambda t: _SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
+    (lambda t: SPACE_AFTER_HYPHEN.sub("-", t), "space after a hyphen inside a word"),
     (
         lambda t: _CURLY_AFTER_STRAIGHT.sub(r'"\1"', t),
         "quotation closed with a curly mark after a straight one",

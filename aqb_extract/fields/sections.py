@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
 from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
-from .projects import GLUED_ARTICLE, open_quote_speck
+from .projects import GLUED_ARTICLE, SPACE_AFTER_HYPHEN, open_quote_speck
 
 _LONE_LETTER = re.compile(r"^[a-zäöüß] (?=[A-ZÄÖÜ])")
 SNAP_SCORE = 80.0
@@ -129,7 +129,6 @@ between words)."""
 PARTNER_MENDED = 0.8
 """Confidence of a § 5 title that names a partner once specks are taken out (warned)."""
 _SPECK_BETWEEN_WORDS = re.compile(r"(?<=[^\W\d_])[.,'‘’`´]\s*(?=[^\W\d_])")
-_SPACE_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})- (?=[A-ZÄÖÜ])")  # "Werra- Meißner-Kreis"
 _TRAILING_SPECK_TOKENS = re.compile(r"(?:\s+(?:[^\w\s]+|\d{1,2}|[^\W\d_]))+$")
 
 
@@ -140,7 +139,7 @@ def _mend_partner_part(rest: str) -> str:
     name ("Stadt Kassel 5") or an article glued on ("Kreises-Der"), as a partner's name ends in a
     word. A hyphen for a space is tried by the caller only if this alone names no partner
     ("Groß-Gerau" has its own)."""
-    rest = _SPACE_AFTER_HYPHEN.sub("-", _SPECK_BETWEEN_WORDS.sub(" ", rest))
+    rest = SPACE_AFTER_HYPHEN.sub("-", _SPECK_BETWEEN_WORDS.sub(" ", rest))
     return GLUED_ARTICLE.sub("", _TRAILING_SPECK_TOKENS.sub("", rest))
 
 

@@ -1089,6 +1089,12 @@ class _Reader:
             ministry.name_noisy,
         )
         ministry.name, ministry.name_raw, ministry.name_noisy = None, None, False
+        # what was said about the name ("read from a line with OCR noise") goes with it
+        moved = {self.key("ministry", "name"): self.key("partner", "name")}
+        self.state.warnings = [
+            w.model_copy(update={"field": moved[w.field]}) if w.field in moved else w
+            for w in self.state.warnings
+        ]
         self.state.warn(
             self.key("partner", "name"),
             f"name {partner.name_raw!r} is not a minister's: taken as the partner's, whose name was missing",
