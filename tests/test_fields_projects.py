@@ -1802,3 +1802,21 @@ def test_a_bracket_for_a_round_one_and_a_hyphen_after_the_closing_one() -> None:
     ]
     said = " ".join(messages(text))
     assert "bracket read for '(' before a ')'" in said and "'-' at the end taken as OCR specks" in said
+
+
+def test_an_age_label_whose_letter_was_lost() -> None:
+    # text OCR of seed 193: "(Ü50)" read "(50)", an unflagged value at first look
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Digitale Grundbildung für Ältere (50)\n- Jobcoaching (25)\n- PersA'3.0\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (3, "Digitale Grundbildung für Ältere (Ü50)"),
+        (3, "Jobcoaching (25)"),  # "U25" or "Ü25": not guessed, said
+        (3, "PersA 3.0"),  # text OCR of seed 192: the space read as an apostrophe
+    ]
+    said = messages(text)
+    assert "'Ü' before an age of 40 or more lost, put back: 'Digitale Grundbildung für Ältere (50)'" in said
+    assert "title looks damaged (an age in brackets without its 'U' or 'Ü'): 'Jobcoaching (25)'" in said

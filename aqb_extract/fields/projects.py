@@ -150,6 +150,7 @@ _DAMAGE_PATTERNS = (
     # OCR drops the dots of Ü. "U25" (unter 25: youth programmes) is a real label, so is "Ü50"
     # (über 50: older people); "U" before an age from 30 up is most likely a "Ü" that lost them
     (re.compile(r"(?<![\wÜ])U[3-9]\d\b"), "'U' before an age may be 'Ü' (über) with its dots lost"),
+    (re.compile(r"\([1-3]\d\)"), "an age in brackets without its 'U' or 'Ü'"),
     # "Tiefbauhelfer/-innen N": a lone capital after a word is a speck more often than a label;
     # "Modul A" … "Teil C" and the roman I, V, X are labels
     (re.compile(r"[^\W\d_]{3,}\s[D-HJ-UWYZÄÖÜ]$"), "a lone capital letter at the end may be a speck"),
@@ -1128,8 +1129,14 @@ def _speck_first(title: str) -> str:
     return title[m.end() :]
 
 
-# A version number glued to the word before it ("PersA3.0", a heavy scan of seed 178).
-_GLUED_VERSION = re.compile(r"(?<=[^\W\d_])(?=\d\.\d\b)")
+# A version number glued to the word before it ("PersA3.0", a heavy scan of seed 178), or its
+# space read as an apostrophe ("PersA'3.0", text OCR of seed 192).
+_GLUED_VERSION = re.compile(r"(?<=[^\W\d_])['’‘`´]?(?=\d\.\d\b)")
+
+# An age label whose letter OCR lost altogether ("Digitale Grundbildung für Ältere (50)", text OCR
+# of seed 193, unflagged at first look): from 40 up it is "Ü" (über), as _OVER_AGE has it; a
+# younger bare age is only said (damage check), as "U" (unter) and "Ü" both label such ages.
+_LOST_OVER = re.compile(r"(?<=\()(?=[4-9]\d\))")
 
 # A full stop glued before a small word after a space ("Schweigepflicht .in der Beratung", a heavy
 # scan of seed 169): a speck where nothing ends.
@@ -1188,6 +1195,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
     (_speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
+    (lambda t: _LOST_OVER.sub("Ü", t), "'Ü' before an age of 40 or more lost, put back"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
     (lambda t: _SMALL_HYPHEN_NOUN.sub(r"\1 ", t), "hyphen between a small word and a noun read as a space"),
