@@ -1736,7 +1736,7 @@ def test_a_hyphen_after_a_small_word_and_a_dash_glued_to_a_quote() -> None:
     ]
     said = " ".join(messages(text))
     assert "hyphen between a small word and a noun read as a space" in said
-    assert "spaced dash glued to an opening quote" in said
+    assert "spaced dash glued to the next word: 'Ausbildungsabbrüche verhindern -„Bleib dran!“'" in said
     # a chain of hyphens is a compound's, small words inside it included
     text = INTRO + "1. Ausbildungsvorbereitung\n- Arbeit-statt-Sozialhilfe\n" + CLOSING
     assert titles(text) == [(1, "Arbeit-statt-Sozialhilfe")]

@@ -1107,9 +1107,10 @@ _HYPHEN_READ_TWICE = re.compile(r"(?<=[^\W\d_])- -(?=[A-ZÄÖÜ])")
 # on a heavy scan of seed 161): a hyphen that ends a word part ("Kinderbetreuungs- und") is one.
 _GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
 
-# A spaced dash glued to the capitalised word after it ("Übergangsmanagement Schule -Beruf" on a
-# heavy scan of seed 163): a hyphen before a capital is no word part's ("und -begleitung" is small).
-_DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ])")
+# A spaced dash glued to the capitalised word or the opening quote after it ("Übergangsmanagement
+# Schule -Beruf" on a heavy scan of seed 163, 'verhindern -„Bleib dran!“' on a TIFF of 171): a
+# hyphen before a capital or a quote is no word part's ("und -begleitung" is small).
+_DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ„\"])")
 
 # A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
 # a heavy scan of seed 166): no word part starts after a colon.
@@ -1144,10 +1145,8 @@ _STOP_BEFORE_SMALL_WORD = re.compile(r"(?<= )\.(?=[a-zäöüß]{2,} )")
 
 # A hyphen between an adjective in small letters and the capitalised noun it goes with
 # ("beruflichen-Schulen", heavy scan of seed 171): no compound starts with a small word, though
-# one may hold it inside a chain ("Arbeit-statt-Sozialhilfe", guarded as _STRAY_HYPHEN is); a
-# spaced dash glued to an opening quote ('verhindern -„Bleib dran!“', TIFF of 171).
+# one may hold it inside a chain ("Arbeit-statt-Sozialhilfe", guarded as _STRAY_HYPHEN is).
 _SMALL_HYPHEN_NOUN = re.compile(r"(?<![\w-])([a-zäöüß]{4,})-(?=[A-ZÄÖÜ][a-zäöüß])")
-_DASH_BEFORE_QUOTE = re.compile(r"(?<= )-(?=[„\"])")
 
 # The slash between a title's two forms lost ("Ausbildung zur Hauswirtschafterin zum
 # Hauswirtschafter", text OCR of seed 170, with no warning naming projects).
@@ -1199,7 +1198,6 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
     (lambda t: _SMALL_HYPHEN_NOUN.sub(r"\1 ", t), "hyphen between a small word and a noun read as a space"),
-    (lambda t: _DASH_BEFORE_QUOTE.sub("- ", t), "spaced dash glued to an opening quote"),
 )
 """Specks and slips inside a title, mended in this order, each with a warning that names it."""
 
