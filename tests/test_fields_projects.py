@@ -1545,6 +1545,13 @@ def test_a_spaced_dash_glued_to_the_capitalised_word_after_it() -> None:
         + CLOSING
     )
     assert titles(text) == [(1, "Jugendberufshilfe: Einstiegsqualifizierung Plus"), (1, "FAuB")]
+    # heavy scan of seed 195: a speck glued after the colon
+    specked = text.replace(":-Einstiegs", ":. Einstiegs")
+    assert titles(specked)[0] == (1, "Jugendberufshilfe: Einstiegsqualifizierung Plus")
+    assert (
+        "mark glued after a colon taken as a speck: 'Jugendberufshilfe:. Einstiegsqualifizierung Plus'"
+        in messages(specked)
+    )
     assert (
         "hyphen after a colon read as a space: 'Jugendberufshilfe:-Einstiegsqualifizierung Plus'"
         in messages(text)

@@ -1115,6 +1115,9 @@ _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ„\"])")
 # A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
 # a heavy scan of seed 166): no word part starts after a colon.
 _COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
+# A speck glued after a title's colon ("Jugendberufshilfe:. Einstiegsqualifizierung Plus", a heavy
+# scan of seed 195).
+_SPECK_AFTER_COLON = re.compile(r"(?<=[^\W\d_]):[.,;'’`´](?= [A-ZÄÖÜ])")
 
 # One or two letters before a title's capital that are no word a title starts with: small ("er
 # Sprachförderung für zugewanderte Jugendliche", a heavy scan of seed 169) or capitalised ("Ne
@@ -1192,6 +1195,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
+    (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
     (_speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
     (lambda t: _LOST_OVER.sub("Ü", t), "'Ü' before an age of 40 or more lost, put back"),
