@@ -274,6 +274,8 @@ def test_amount_missing_section() -> None:
             "Ziele für die Umsetzung des Landkreises Waldeck-Frankenberg",
         ),
         (6, "• Zielsteuerung .", "Zielsteuerung"),
+        # two letters of a scribble before a title, as before a project title
+        (5, "Ne Ziele für die Umsetzung im Landkreis Kassel", "Ziele für die Umsetzung im Landkreis Kassel"),
         # text OCR of seed 189: "> Ziele für …"
         (
             5,

@@ -1126,7 +1126,9 @@ _SPECK_AFTER_COLON = re.compile(r"(?<=[^\W\d_]):[.,;'’`´](?= [A-ZÄÖÜ])")
 _SPECK_FIRST = re.compile(r"^([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]) (?=[A-ZÄÖÜ])")
 
 
-def _speck_first(title: str) -> str:
+def speck_first(title: str) -> str:
+    """``title`` without one or two letters before it that start no title (see _SPECK_FIRST):
+    the one rule for project titles and § titles."""
     m = _SPECK_FIRST.match(title)
     if m is None or (m[1][0].isupper() and m[1].lower() in _TWO_LETTER_WORDS):
         return title
@@ -1196,7 +1198,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
     (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
-    (_speck_first, "letters before the title taken as a speck"),
+    (speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
     (lambda t: _LOST_OVER.sub("Ü", t), "'Ü' before an age of 40 or more lost, put back"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),

@@ -9,9 +9,8 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge
 from ..models import Extracted, FieldWarning, SectionOut, SplitDocument
-from .projects import GLUED_ARTICLE, SPACE_AFTER_HYPHEN, open_quote_speck
+from .projects import GLUED_ARTICLE, SPACE_AFTER_HYPHEN, open_quote_speck, speck_first
 
-_LONE_LETTER = re.compile(r"^[a-zäöüß] (?=[A-ZÄÖÜ])")
 SNAP_SCORE = 80.0
 _SPECKS = " -–—•·.,:;_*~=»«°<>|"  # not quotes: a partner's name in § 5's title may end in one
 DAMAGED_SCORE = 60.0
@@ -32,9 +31,9 @@ def canonical_title(number: int, title: str, knowledge: Knowledge) -> tuple[str,
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
     # a heading neither starts nor ends with a mark: "- Ziele für …" is a speck before the title
     cleaned = open_quote_speck(" ".join(title.split()).strip(_SPECKS)).strip(_SPECKS)
-    # a small letter alone before the title's capital ("x    Ziele für …" on a heavy scan of seed
-    # 163): a speck, as no title of an agreement starts with one
-    cleaned = _LONE_LETTER.sub("", cleaned)
+    # letters before the title's capital that start no title ("x    Ziele für …" on a heavy scan of
+    # seed 163): a speck, as in a project title
+    cleaned = speck_first(cleaned)
     if number == 5:
         return _partner_title(cleaned, titles, knowledge)
     if cleaned in titles:
