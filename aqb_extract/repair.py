@@ -874,9 +874,10 @@ def _loose_hyphens(
     Before a capitalised word that follows a lower-case one on its line ("psychischen
     -Beeinträchtigungen"; after a noun it is a dash whose space was lost, "Schule -Beruf" on a
     heavy scan of seed 163, left for the projects parser): a hyphen that stands for a missing
-    part follows "und" or "oder" and leads a lower-case tail ("und -begleitung"). At the end of a list item whose next line starts
-    with a bullet ("Gebäudereinigung- =" / "- Frauen in …"; specks that go are passed over): no
-    word is hyphenated across a bullet, and no "und" follows to complete it.
+    part follows "und" or "oder" and leads a lower-case tail ("und -begleitung"). At the end of a
+    list item whose next line starts with a bullet ("Gebäudereinigung- =" / "- Frauen in …";
+    specks that go are passed over): no word is hyphenated across a bullet, and no "und" follows
+    to complete it.
     """
     token = tokens[index].group()
     if (

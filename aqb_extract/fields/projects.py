@@ -354,10 +354,8 @@ def _match_heading(lines: list[_Line], i: int, categories: tuple[Category, ...])
 
 def _name_goes_on(head: str, tail: str, category: Category) -> bool:
     """Does the text after a colon go on with the heading's name, so that the colon is a speck?"""
-    said = folded_words(f"{head} {tail}")
-    return fuzz.partial_ratio(said, folded_words(category.name)) >= 95 and len(said) < len(
-        folded_words(category.name)
-    )
+    said, name = folded_words(f"{head} {tail}"), folded_words(category.name)
+    return fuzz.partial_ratio(said, name) >= 95 and len(said) < len(name)
 
 
 HEADING_END_MIN = 15
