@@ -234,6 +234,14 @@ def test_amount_with_a_comma_for_a_thousands_point_is_read_and_doubted(line: str
     assert any("a comma read for a thousands point" in w.message for w in ex.warnings)
 
 
+@pytest.mark.parametrize(("line", "value"), [("1.238.500,00°€", 1238500.0), ("1.390.400’ Euro", 1390400.0)])
+def test_amount_with_a_speck_before_its_currency_is_read_and_doubted(line: str, value: float) -> None:
+    # heavy scan of seed 203: "1.238.500,00°€"; no amount is written with a mark before its currency
+    ex = parse_amount(split("", {4: f"in Höhe von insgesamt\n{line}\naus"}))
+    assert ex.value == value and ex.confidence < 0.9
+    assert any("between the amount and its currency taken as a speck" in w.message for w in ex.warnings)
+
+
 def test_amount_after_a_word_ending_in_a_digit_lookalike() -> None:
     # the "l" of "Haushaltsmittel" is no "1": not 11,390,400
     ex = parse_amount(split("", {4: "stellt Haushaltsmittel 1.390.400 Euro zur Verfügung"}))

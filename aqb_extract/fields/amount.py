@@ -14,8 +14,10 @@ from ..models import Extracted, FieldWarning, SplitDocument
 PLAUSIBLE_MIN, PLAUSIBLE_MAX = 10_000.0, 50_000_000.0
 CURRENCY_RE = re.compile(r"(?:Euro|EUR|€)", re.IGNORECASE)
 # digits and the characters OCR puts in their place, with German separators and stray spaces
-NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])\s*$")
-# (not after a letter: the "l" of "Mittel 1.390.400 Euro" is no digit)
+NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])([°^*~’‘`´]?)\s*$")
+# (not after a letter: the "l" of "Mittel 1.390.400 Euro" is no digit); a speck may stand between
+# the number and its currency ("1.238.500,00°€" on a heavy scan of seed 203): no amount is
+# written with a mark there, so it is dirt, and the reading says so
 # a point read with a speck on it ("2: 661. 400,00 €"): the number must not be cut at the colon
 _POINT_LOOKALIKES = str.maketrans({":": ".", ";": "."})
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
@@ -107,6 +109,9 @@ def parse_amount(doc: SplitDocument) -> Extracted[float]:
             if not nm:
                 continue
             value, conf, notes = _parse_number(nm.group(1))
+            if nm.group(2) and value is not None:
+                notes.append(f"{nm.group(2)!r} between the amount and its currency taken as a speck")
+                conf -= 0.1
             raw = (nm.group(1) + " " + cm.group(0)).strip()
             if value is None:
                 found.append((-1.0, 0.0, notes, raw))
