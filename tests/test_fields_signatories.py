@@ -532,6 +532,12 @@ def test_a_capital_r_after_eszett_in_a_name_is_the_eszett_read_twice() -> None:
     result = parse(text, 2019, KASSEL)
     assert [s.name for s in result.value or ()] == ["Kai Klose", "Mustafa Eßer"]
     assert any("ßR" in w.message and w.field == "signatories[1].name" for w in result.warnings)
+    # heavy scan of seed 202: "Süß" read "SÜRß", the R before the ß and the ü read large
+    result = parse(text.replace("Mustafa EßRer", "Birgit SÜRß"), 2019, KASSEL)
+    assert [s.name for s in result.value or ()] == ["Kai Klose", "Birgit Süß"]
+    assert {"'ßR' or 'Rß' inside the name read as 'ß'", "capital umlaut inside the name read small"} <= {
+        w.message.split(":")[0] for w in result.warnings if w.field == "signatories[1].name"
+    }
 
 
 def test_a_capital_r_after_a_names_first_vowel_is_an_eszett() -> None:
@@ -793,6 +799,12 @@ def test_a_lost_minister_name_is_the_years_minister_assumed_and_warned() -> None
     for name in ("Hans-Jürgen Krüger Ne", "Hans-Jürgen Krüger Be"):
         noisy = parse(text.replace("Hans-Jürgen Krüger\n", name + "\n"), 2019, K.partner_by_ags("06439"))
         assert [s.name for s in noisy.value or ()] == ["Kai Klose", "Hans-Jürgen Krüger"]
+    # heavy scan of seed 203: the same after a double surname
+    noisy = parse(
+        text.replace("Hans-Jürgen Krüger\n", "Gülsen Kühn-Weißbrod Sr\n"), 2019, K.partner_by_ags("06439")
+    )
+    assert [s.name for s in noisy.value or ()] == ["Kai Klose", "Gülsen Kühn-Weißbrod"]
+    assert any("'Sr' after the name taken as a speck" in m for _, m in messages(noisy))
     short = parse(text.replace("Hans-Jürgen Krüger\n", "Anna Li\n"), 2019, K.partner_by_ags("06439"))
     assert [s.name for s in short.value or ()] == ["Kai Klose", "Anna Li"]
     # heavy scan of seed 117, txt-ocr of seed 124: the scribble's tail before the name

@@ -99,29 +99,31 @@ initial ("Martina G.") or a title ("Dr.") is the name's own."""
 _CAPITAL_UMLAUT = re.compile(r"(?<=\b[A-ZÄÖÜ])([ÄÖÜ])(?=[a-zäöüß]+\b)")
 """A capital umlaut after a word's capital and before small letters ("Ralf SÜß" on a TIFF of seed
 134): Tesseract's reading of a small umlaut; no name is written so."""
-_ESZETT_R = re.compile(r"(?<=[^\W\d_])ßR(?=[a-zäöü])")
+_ESZETT_R = re.compile(r"(?<=[^\W\d_])(?:ßR(?=[a-zäöü])|Rß)")
 """A capital "R" after "ß" inside a word ("Mustafa EßRer", "Anja EßRer": tiff and heavy scans of
-seeds 118-132): no German name has a capital there; it is the "ß" read twice."""
+seeds 118-132) or before it ("Birgit SÜRß", a heavy scan of seed 202): no German name has a
+capital there; it is the "ß" read twice."""
 _ESZETT_AS_R = re.compile(r"(?<=\b[AEIOUÄÖÜ])R(?=[a-zäöü]{2,}\b)")
 """A capital "R" after a name's first letter, a vowel, and before small letters ("Dörte ERer",
 "Birgit ERer": an upside-down scan of seed 142, heavy scans before it): no name is written so;
 it is "ß" as OCR reads it ("GroR-Gerau"), and "ß" follows a vowel. After a consonant ("FRank")
 an "r" read large is likelier, and that is left as read."""
 _LETTER_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
+    (lambda n: _ESZETT_R.sub("ß", n), "'ßR' or 'Rß' inside the name read as 'ß'"),
     (
         lambda n: _CAPITAL_UMLAUT.sub(lambda m: m.group(1).lower(), n),
         "capital umlaut inside the name read small",
     ),
-    (lambda n: _ESZETT_R.sub("ß", n), "'ßR' inside the name read as 'ß'"),
     (lambda n: _ESZETT_AS_R.sub("ß", n), "'R' after the name's first letter read as 'ß'"),
 )
 """Letters OCR misread inside a name, mended in this order, each with a warning that names it."""
 # One or two letters after a name's full stop ("Hans-Jürgen Krüger. Se"), or after a name of two
 # words or more ("Tobias Öztürk Ne", "Özcan Böhm Be": three heavy scans of seeds 112-123): a
-# scribble read as letters. A two-word name ending in a short word ("Anna Li") is left alone; a
-# longer one ("Anna Maria Li") would lose it, with the warning that says so.
+# scribble read as letters; after a double surname too ("Gülsen Kühn-Weißbrod Sr", heavy scan of
+# seed 203). A two-word name ending in a short word ("Anna Li") is left alone; a longer one ("Anna
+# Maria Li") would lose it, with the warning that says so.
 _SPECK_AFTER_NAME = re.compile(
-    r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,})(\s+[^\W\d_]{1,2})$"
+    r"(?:[a-zäöüß]{2}\.|^\S+(?:\s+\S+)*\s+[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]{2,})*)(\s+[^\W\d_]{1,2})$"
 )
 # The same before a name of two words or more ("Ka Susanne Kößler" on a heavy scan of seed 117,
 # "Be Björn Kößler" on txt-ocr of seed 124, "Su, Bernd Nöll" on txt-ocr of seed 137, "Ne
