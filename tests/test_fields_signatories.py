@@ -582,6 +582,24 @@ def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
     assert [f for f, _ in messages(result)] == ["signatories[1].name"]  # the glued name is said
 
 
+@pytest.mark.parametrize("place", ["Wiesbaden,.den", "Wiesbaden,den", "Wiesbaden;’den"])
+def test_den_glued_to_the_place(place: str) -> None:
+    # heavy scan of seed 203: "Wiesbaden,.den 18.03.2026" (a speck after the comma, no space)
+    text = (
+        f"{place} 18.03.2026\nHeike Hofmann\nStaatsministerin\n"
+        "Eschwege, den 09.02.2026\nAnja Brückner\nLandrätin\n"
+    )
+    result = parse(text, 2026, K.partner_by_ags("06636"))
+    assert rows(result)[0] == (
+        "ministry",
+        "Heike Hofmann",
+        "Staatsministerin",
+        "Wiesbaden",
+        dt.date(2026, 3, 18),
+        "18.03.2026",
+    )
+
+
 def test_den_glued_to_the_date_by_a_quote_mark() -> None:
     # heavy scan of seed 142: "Eschwege, den'24.10.2026"
     text = (

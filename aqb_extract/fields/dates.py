@@ -71,8 +71,10 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # lone letter can be a digit here: "I. November 2019".
 _LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
 # The day's full stop may be read as a comma, hyphen or colon ("15: Juni 2019": a speck above the
-# dot on a text OCR of seed 158); before a month's name a colon is no time of day.
-_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–-]?)\s*(\d{4}|\d{2})", re.UNICODE)
+# dot on a text OCR of seed 158); before a month's name a colon is no time of day. The space
+# before the year may be read as a hyphen or a speck's quote mark ("9. Juni'2019" on a text OCR of
+# seed 203).
+_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–'’‘`´-]?)\s*(\d{4}|\d{2})", re.UNICODE)
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
 MIN_YEAR = 2000
@@ -297,7 +299,10 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
             return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
     elif m := _TEXTUAL.fullmatch(candidate):
         day, after_day, word, before_year, year_digits = m.groups()
-        if after_day in (",", "-", "–") or before_year:
+        if before_year and before_year not in "-–":
+            confidence = min(confidence, 0.85)
+            notes.append(f"{before_year!r} before the year taken as a speck")
+        elif after_day in (",", "-", "–") or before_year:
             confidence = min(confidence, 0.85)
             notes.append("a comma or hyphen where a dot or space was")
         elif after_day == ":":

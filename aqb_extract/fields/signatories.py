@@ -92,6 +92,9 @@ _CAPITAL_VOWEL = re.compile("[AEIOUYÄÖÜ]")
 _QUOTES = "\"'“”„‚‘’«»`´"
 # "den" glued to the date: "den.24.9.19", "den'24.10.2026" (a heavy scan of seed 142).
 _GLUED_DEN = re.compile(r"^(den[.,'’‘`´]?)(\d.*)$", re.IGNORECASE)
+_DEN_GLUED_TO_PLACE = re.compile(r"^([^\W\d_]{3,}[,.;:'’‘`´])[,.;:'’‘`´]?(den)$")
+"""A place and its "den" that OCR glued through a speck after the comma ("Wiesbaden,.den" on a
+heavy scan of seed 203): two tokens, so "den" anchors the date as it does when apart."""
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:]*\.[.,;:]*)$")
 """A full stop after a name's last word ("Martina Grünewald.", "Oliver Lämmerhirt,." on a heavy
 scan of seed 130), with any marks beside it: OCR's specks, as names end in a word; a dot after an
@@ -236,6 +239,14 @@ def _line(text: str, raw: str) -> _Line:
             cut, raw_cut = t_start + glued.end(1), r_start + glued_raw.end(1)
             out.append(_Token(glued.group(1), glued_raw.group(1), t_start, cut, r_start, raw_cut))
             out.append(_Token(glued.group(2), glued_raw.group(2), cut, t_end, raw_cut, r_end))
+            continue
+        glued, glued_raw = _DEN_GLUED_TO_PLACE.match(word), _DEN_GLUED_TO_PLACE.match(word_raw)
+        if glued and glued_raw:
+            # the place keeps its first mark (its comma); a speck after it goes, like a space
+            a, b, ra, rb = (t_start + glued.end(1), t_start + glued.start(2),
+                            r_start + glued_raw.end(1), r_start + glued_raw.start(2))  # fmt: skip
+            out.append(_Token(glued.group(1), glued_raw.group(1), t_start, a, r_start, ra))
+            out.append(_Token(glued.group(2), glued_raw.group(2), b, t_end, rb, r_end))
             continue
         out.append(_Token(word, word_raw, t_start, t_end, r_start, r_end))
     return _Line(text, raw, out)
