@@ -1793,6 +1793,10 @@ def test_a_version_number_glued_to_the_word_before_it() -> None:
     text = INTRO + "1. Ausbildungsvorbereitung\n- PersA3.0\n- Berufsorientierung 4.0\n" + CLOSING
     assert titles(text) == [(1, "PersA 3.0"), (1, "Berufsorientierung 4.0")]
     assert "space before a version number lost: 'PersA3.0'" in messages(text)
+    # heavy scan of seed 202: its point read as a colon
+    text = INTRO + "1. Ausbildungsvorbereitung\n- PersA 3:0    ;\n- Berufsorientierung 4.0\n" + CLOSING
+    assert titles(text) == [(1, "PersA 3.0"), (1, "Berufsorientierung 4.0")]
+    assert "colon read for a version number's point: 'PersA 3:0'" in messages(text)
 
 
 def test_a_bracket_for_a_round_one_and_a_hyphen_after_the_closing_one() -> None:

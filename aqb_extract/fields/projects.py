@@ -1136,6 +1136,9 @@ def speck_first(title: str) -> str:
 # A version number glued to the word before it ("PersA3.0", a heavy scan of seed 178), or its
 # space read as an apostrophe ("PersA'3.0", text OCR of seed 192).
 _GLUED_VERSION = re.compile(r"(?<=[^\W\d_])['’‘`´]?(?=\d\.\d\b)")
+# A version number's point read as a colon ("PersA 3:0", a heavy scan of seed 202): a digit, a
+# colon and one digit after a word, the title's end; no time of day ("9:30") is written so.
+_COLON_IN_VERSION = re.compile(r"(?<=[^\W\d_] \d):(?=\d$)")
 
 # An age label whose letter OCR lost altogether ("Digitale Grundbildung für Ältere (50)", text OCR
 # of seed 193, unflagged at first look): from 40 up it is "Ü" (über), as _OVER_AGE has it; a
@@ -1198,6 +1201,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
     (speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
+    (lambda t: _COLON_IN_VERSION.sub(".", t), "colon read for a version number's point"),
     (lambda t: _LOST_OVER.sub("Ü", t), "'Ü' before an age of 40 or more lost, put back"),
     (lambda t: _STOP_BEFORE_SMALL_WORD.sub("", t), "full stop before a small word taken as a speck"),
     (lambda t: _LOST_FORM_SLASH.sub(r"\1 / \2", t), "'/' between the two forms lost, put back"),
