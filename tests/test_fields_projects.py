@@ -582,6 +582,26 @@ def test_dash_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
     assert any("dash at the end of a short line" in w.message for w in result.warnings)
 
 
+def test_comma_standing_apart_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
+    # text OCR of seed 204: "Fachstelle Neuzugewanderte ," in an unbulleted list took the next
+    # project into its title; a comma glued to its word before a wrap still joins
+    text = (
+        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "Fachstelle Neuzugewanderte ,\n\n"
+        "Führerscheinförderung für Langzeitarbeitslose\n"
+        "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk,\n"
+        "Gebäudereinigung und Logistik\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Fachstelle Neuzugewanderte",
+        "Führerscheinförderung für Langzeitarbeitslose",
+        "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk, "
+        "Gebäudereinigung und Logistik",
+    ]
+    assert any("comma standing apart at the end of a short line" in w.message for w in result.warnings)
+
+
 def test_marks_around_an_abbreviation_and_a_quotation_on_heavy_scans() -> None:
     # seeds 144 and 145: a dash glued after an abbreviation's stop is the speck (after a whole
     # word the stop is: "Schule.- Beruf"), a hyphen after a preposition stands for a space, and a
@@ -1461,6 +1481,18 @@ def test_a_damaged_heading_numbered_as_the_next_category_is_that_heading_in_an_u
         (3, "Berufsbezogene Deutschförderung für Geflüchtete"),
     ]
     assert any("category 3 heading read fuzzily" in w.message for w in result.warnings)
+
+
+def test_a_speck_glued_after_a_spaced_dash_before_its_space() -> None:
+    # TIFF of seed 204: "Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin"
+    text = (
+        INTRO
+        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        + "- Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin\n"
+        + CLOSING
+    )
+    assert titles(text) == [(3, "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin")]
+    assert any("mark glued after a spaced dash" in m for m in messages(text))
 
 
 def test_quote_marks_of_another_kind_specks_at_a_dash_or_the_end_and_a_leading_ampersand() -> None:

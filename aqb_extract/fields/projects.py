@@ -411,6 +411,7 @@ def _noun_meets_capital(body: str, next_body: str) -> bool:
 
 
 _CLOSED_MARKS = '()„“”"»«'
+_LOOSE_COMMA = re.compile(r"\s,$")
 
 
 def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | None]:
@@ -420,17 +421,22 @@ def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | Non
     A dash standing alone at the end (" -") is ambiguous: "Übergang Schule -" wraps to "Beruf", but
     OCR also reads specks after a title as " -". It continues only on a line long enough to have
     wrapped; otherwise it is taken as noise, and said so. Other marks alone at the end (" _",
-    " :", " ;") are always noise.
+    " :", " ;") are always noise. A comma standing apart (" ,") is read as the dash is: German
+    sets no space before a comma, so on a short line it is a speck ("Fachstelle Neuzugewanderte ,"
+    in an unbulleted list, text OCR of seed 204).
     """
     text, marks = _trailing_marks(line.body)
+    if not marks and _LOOSE_COMMA.search(text):
+        text, marks = text[:-1].rstrip(), [","]
     if marks:
-        if marks[0] not in _DASHES:
+        if marks[0] not in (*_DASHES, ","):
             return False, None
         if _could_wrap(line, next_body, width):
             return True, None
+        what = "dash" if marks[0] in _DASHES else "comma standing apart"
         return (
             False,
-            f"dash at the end of a short line taken as noise, next line a new project: {line.text!r}",
+            f"{what} at the end of a short line taken as noise, next line a new project: {line.text!r}",
         )
     if text.endswith((",", "-", "–", "&", "/", "+")):
         return True, None
@@ -1080,8 +1086,9 @@ _CURLY_AFTER_STRAIGHT = re.compile(r'(?<!\w)"([^"“”„]+)[”“](?=[\s.,;:!
 _STRAIGHT_AFTER_LOW = re.compile(r'„([^"“”„]+)"(?=[\s.,;:!?)]|$)')
 
 # A speck glued between a spaced dash and the next word ("Inmigra -.Integrationsmaßnahme" on a
-# heavy scan of seed 157): it stands where the space was.
-_MARK_AFTER_DASH = re.compile(r"(?<= )([-–])[.,:;'’‘](?=[A-ZÄÖÜ])")
+# heavy scan of seed 157): it stands where the space was; or glued to the dash before the space
+# ("Fachkräftesicherung in der Pflege -' Qualifizierung", a TIFF of seed 204).
+_MARK_AFTER_DASH = re.compile(r"(?<= )([-–])[.,:;'’‘] ?(?=[A-ZÄÖÜ])")
 
 # A colon glued to the title's last word ("Sprachförderung für zugewanderte Jugendliche:" on a heavy
 # scan of seed 157): no title ends in one; spaced, _clean_title drops it already.
