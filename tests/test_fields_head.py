@@ -242,6 +242,16 @@ def test_amount_with_a_speck_before_its_currency_is_read_and_doubted(line: str, 
     assert any("between the amount and its currency taken as a speck" in w.message for w in ex.warnings)
 
 
+def test_a_digit_speck_before_a_whole_amount_is_dropped_only_when_it_would_make_it_implausible() -> None:
+    # heavy scan of seed 204: "5 2.304.700,00 EUR" was read 52,304,700.00 (implausible, flagged)
+    ex = parse_amount(split("", {4: "in Höhe von insgesamt\n5 2.304.700,00 EUR\naus"}))
+    assert ex.value == 2304700.0 and ex.confidence < 0.9
+    assert any("'5' before the amount taken as a speck" in w.message for w in ex.warnings)
+    # read whole it is plausible: kept whole, its space said
+    ex = parse_amount(split("", {4: "in Höhe von insgesamt\n1 2.304.700,00 EUR\naus"}))
+    assert ex.value == 12304700.0 and any("spaces inside the amount" in w.message for w in ex.warnings)
+
+
 def test_amount_after_a_word_ending_in_a_digit_lookalike() -> None:
     # the "l" of "Haushaltsmittel" is no "1": not 11,390,400
     ex = parse_amount(split("", {4: "stellt Haushaltsmittel 1.390.400 Euro zur Verfügung"}))
