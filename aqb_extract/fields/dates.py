@@ -72,9 +72,11 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
 # The day's full stop may be read as a comma, hyphen or colon ("15: Juni 2019": a speck above the
 # dot on a text OCR of seed 158); before a month's name a colon is no time of day. The space
-# before the year may be read as a hyphen or a speck's quote mark ("9. Juni'2019" on a text OCR of
-# seed 203).
-_TEXTUAL = re.compile(r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–'’‘`´-]?)\s*(\d{4}|\d{2})", re.UNICODE)
+# before the year may be read as a hyphen or a speck ("9. Juni'2019" on a text OCR of seed 203,
+# "20. Juni;2021" on a heavy scan of seed 205).
+_TEXTUAL = re.compile(
+    r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–'’‘`´,;:-]?)\s*(\d{4}|\d{2})", re.UNICODE
+)
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
 MIN_YEAR = 2000
