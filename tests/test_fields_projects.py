@@ -380,10 +380,21 @@ def test_damaged_title_is_kept_and_warned() -> None:
         "PersA 3.0",
         "BaE-Modell (Teil 2)",
         "U25-Beratung",
+        "Übergangsmanagement Schule-Beruf",
+        "Azubi-Sprachcoaching",
+        "Außerschulischer Lernort Kfz-Werkstatt",
     ],
 )
 def test_clean_titles_are_not_flagged(title: str) -> None:
     assert title_damage(title) is None
+
+
+@pytest.mark.parametrize(
+    "title", ["Produktionsschule-Bad Schwalbach", "Berufsbezogene-Deutschförderung für Geflüchtete"]
+)
+def test_a_space_read_as_a_hyphen_between_whole_words_is_flagged(title: str) -> None:
+    # text OCR of seed 207: both titles came out so with no warning naming them
+    assert title_damage(title) == "a hyphen between two whole words may be a space"
 
 
 def test_raw_parts_come_from_the_raw_text() -> None:

@@ -156,6 +156,11 @@ _DAMAGE_PATTERNS = (
     (re.compile(r"[^\W\d_]{3,}\s[D-HJ-UWYZÄÖÜ]$"), "a lone capital letter at the end may be a speck"),
     # "Lernwerkstäatt": no German word has an umlaut beside its own vowel; a speck made the dots
     (re.compile(r"ä[aä]|a[ä]|ö[oö]|oö|ü[uü]|uü", re.IGNORECASE), "an umlaut beside its own vowel"),
+    # "Berufsbezogene-Deutschförderung", "Produktionsschule-Bad Schwalbach" (text OCR of seed 207,
+    # an unflagged wrong value): a space read as a hyphen between two whole words. Hyphenated
+    # compounds in titles start short ("Kfz-Werkstatt", "Azubi-Sprachcoaching", "Schule-Beruf");
+    # a long first word ending in "e" before a capital is an adjective or a whole noun.
+    (re.compile(r"[a-zäöüß]{6,}e-[A-ZÄÖÜ][a-zäöüß]"), "a hyphen between two whole words may be a space"),
 )
 
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
