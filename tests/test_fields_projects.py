@@ -1494,6 +1494,21 @@ def test_a_damaged_heading_numbered_as_the_next_category_is_that_heading_in_an_u
     assert any("category 3 heading read fuzzily" in w.message for w in result.warnings)
 
 
+def test_a_hyphen_glued_before_a_capitalised_word_after_und_is_a_speck() -> None:
+    # text OCR of seed 206: "Kompetenzfeststellung und -Berufswegeplanung"; a small tail keeps it
+    text = (
+        INTRO
+        + "1. Ausbildungsvorbereitung\n- Kompetenzfeststellung und -Berufswegeplanung\n"
+        + "- Anerkennungsberatung und -begleitung für Geflüchtete\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (1, "Kompetenzfeststellung und Berufswegeplanung"),
+        (1, "Anerkennungsberatung und -begleitung für Geflüchtete"),
+    ]
+    assert any("hyphen before a capitalised word after 'und' taken as a speck" in m for m in messages(text))
+
+
 def test_a_speck_glued_after_a_spaced_dash_before_its_space() -> None:
     # TIFF of seed 204: "Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin"
     text = (

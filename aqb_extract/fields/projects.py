@@ -1122,6 +1122,11 @@ _GLUED_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])-{2,}(?= )")
 # hyphen before a capital or a quote is no word part's ("und -begleitung" is small).
 _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ„\"])")
 
+# A hyphen glued before a capitalised word after "und" ("Kompetenzfeststellung und
+# -Berufswegeplanung", text OCR of seed 206): no dash follows "und", and a hyphen that stands for a
+# word's missing part leads a small tail ("und -begleitung"); it is a speck.
+_HYPHEN_AFTER_AND = re.compile(r"( (?:und|oder|sowie) )-(?=[A-ZÄÖÜ][a-zäöüß]{2})")
+
 # A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
 # a heavy scan of seed 166): no word part starts after a colon.
 _COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
@@ -1208,6 +1213,10 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _HYPHEN_READ_TWICE.sub("-", t), "hyphen read twice with a space between"),
     (lambda t: _BRACKET_FOR_ROUND.sub("(", t), "bracket read for '(' before a ')'"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
+    (
+        lambda t: _HYPHEN_AFTER_AND.sub(r"\1", t),
+        "hyphen before a capitalised word after 'und' taken as a speck",
+    ),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
     (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
     (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
