@@ -57,9 +57,10 @@ PREAMBLE_RE = re.compile(r"^\s*Pr\S{0,3}ambel\s*$", re.IGNORECASE)
 # A speck or quote mark OCR put before it ('"Wiesbaden, den 4.8.2021' on a heavy scan of seed
 # 108) does not hide it, nor its comma read as a full stop or a semicolon before "den" ("Wiesbaden.
 # den 30.3.20" on a TIFF of seed 178; "Abs. 3" is no place line, so not before a number), nor a
-# speck glued after its comma ("Wiesbaden,.den 18.03.2026" on a heavy scan of seed 203).
+# speck glued after its comma ("Wiesbaden,.den 18.03.2026" on a heavy scan of seed 203), nor its
+# comma read as "!" ("Wiesbaden! den 20.5.25" on a TIFF of seed 207).
 PLACE_DATE_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s?)?[A-ZÄÖÜ][^,\n]{1,40}(?:,[.;:'’‘`´]?\s*(?:den\b|d\.|\d)|[.;]\s+den\b)"
+    r"^\s*(?:[^\w\s]{1,2}\s?)?[A-ZÄÖÜ][^,\n]{1,40}(?:,[.;:'’‘`´]?\s*(?:den\b|d\.|\d)|[.;!]\s+den\b)"
 )
 # Conjunctions after which a line-end hyphen is a real one: "Ausbildungs- und Qualifizierungsbudget".
 KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "bzw.", "sowie", "als", "wie", "&"})

@@ -55,10 +55,11 @@ def test_a_speck_before_the_place_and_date_line_still_starts_the_signature_block
     assert "Wiesbaden, den" not in split.sections[-1].text
 
 
-@pytest.mark.parametrize("mark", [".", ";", ",.", ",’"])
+@pytest.mark.parametrize("mark", [".", ";", "!", ",.", ",’"])
 def test_a_place_and_date_line_with_its_comma_misread_starts_the_signature_block(mark: str) -> None:
     # TIFF of seed 178: "Wiesbaden. den 30.3.20" went into § 7, and with it the ministry's date;
-    # heavy scan of seed 203: "Wiesbaden,.den 18.03.2026" (a speck glued after the comma)
+    # heavy scan of seed 203: "Wiesbaden,.den 18.03.2026" (a speck glued after the comma); TIFF of
+    # seed 207: "Wiesbaden! den 20.5.25"
     glued = f"Wiesbaden{mark}den" if mark.startswith(",") else f"Wiesbaden{mark} den"
     text = seed_text("000").replace("Wiesbaden, den", glued, 1)
     split = split_sections(doc(text))
