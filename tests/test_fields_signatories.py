@@ -600,6 +600,23 @@ def test_den_glued_to_the_place(place: str) -> None:
     )
 
 
+def test_a_long_place_with_its_comma_read_as_a_full_stop() -> None:
+    # TIFF of seed 210: "Bad Homburg v. d. Höhe. den 16. Juli 2025" (six tokens before "den")
+    text = (
+        "Wiesbaden, den 23. Juni 2025\nHeike Hofmann\nStaatsministerin\n"
+        "Bad Homburg v. d. Höhe. den 16. Juli 2025\nSabine Ströbel\nKreisbeigeordnete\n"
+    )
+    result = parse(text, 2025, K.partner_by_ags("06434"))
+    assert rows(result)[1] == (
+        "partner",
+        "Sabine Ströbel",
+        "Kreisbeigeordnete",
+        "Bad Homburg v. d. Höhe",
+        dt.date(2025, 7, 16),
+        "16. Juli 2025",
+    )
+
+
 def test_den_glued_to_the_date_by_a_quote_mark() -> None:
     # heavy scan of seed 142: "Eschwege, den'24.10.2026"
     text = (

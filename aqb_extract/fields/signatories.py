@@ -305,13 +305,17 @@ class _PlaceDate:
 
 def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> bool:
     """Whether the tokens before index ``i`` end a place: "Kassel," (a comma after a word), or, for
-    a plain "den" without the comma, a known place ("Wiesbaden den"). "für den Landkreis" is not."""
+    a plain "den" without the comma, a known place ("Wiesbaden den"), its comma perhaps read as a
+    full stop ("Bad Homburg v. d. Höhe. den", a TIFF of seed 210: six tokens). "für den Landkreis"
+    is not."""
     prev = line.tokens[i - 1].text
     if prev.endswith(",") and any(c.isalpha() for c in prev):
         return True
     if not plain_den:
         return False
-    return any(_match_place(line.text_between(s, i), places)[1] >= 90 for s in range(max(0, i - 4), i))
+    return any(
+        _match_place(line.text_between(s, i).rstrip(".;!"), places)[1] >= 90 for s in range(max(0, i - 6), i)
+    )
 
 
 def _den_word(tok: _Token) -> str:
