@@ -575,42 +575,46 @@ def test_quotes_without_an_open_german_quote_are_left_alone() -> None:
 WIDE = "Die Förderung aller hier im Folgenden aufgeführten Projekte und Maßnahmen durch das Land\n"
 
 
-def test_dash_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
-    text = (
-        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
-        "Berufsbezogene Deutschförderung für Geflüchtete\n"
-        "- Küchenhelferqualifizierung „Frischküche‘ -\n"
-        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
-        "Gärtnerische Qualifizierung im Grünflächenamt\n"
-    )
+@pytest.mark.parametrize(
+    ("lines", "expected", "said"),
+    [
+        (
+            "Berufsbezogene Deutschförderung für Geflüchtete\n"
+            "- Küchenhelferqualifizierung „Frischküche‘ -\n"
+            "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter\n"
+            "Gärtnerische Qualifizierung im Grünflächenamt\n",
+            [
+                "Berufsbezogene Deutschförderung für Geflüchtete",
+                "Küchenhelferqualifizierung „Frischküche“",
+                "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
+                "Gärtnerische Qualifizierung im Grünflächenamt",
+            ],
+            "dash at the end of a short line",
+        ),
+        # text OCR of seed 204: "Fachstelle Neuzugewanderte ," in an unbulleted list took the next
+        # project into its title; a comma glued to its word before a wrap still joins
+        (
+            "Fachstelle Neuzugewanderte ,\n\n"
+            "Führerscheinförderung für Langzeitarbeitslose\n"
+            "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk,\n"
+            "Gebäudereinigung und Logistik\n",
+            [
+                "Fachstelle Neuzugewanderte",
+                "Führerscheinförderung für Langzeitarbeitslose",
+                "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk, "
+                "Gebäudereinigung und Logistik",
+            ],
+            "comma standing apart at the end of a short line",
+        ),
+    ],
+)
+def test_a_mark_standing_apart_at_the_end_of_a_short_line_is_noise_and_warned(
+    lines: str, expected: list[str], said: str
+) -> None:
+    text = WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n" + lines
     result = parse_projects(doc5(text), K)
-    assert [p.title for p in result.value or ()] == [
-        "Berufsbezogene Deutschförderung für Geflüchtete",
-        "Küchenhelferqualifizierung „Frischküche“",
-        "Qualifizierung zur Alltagsbegleiterin / zum Alltagsbegleiter",
-        "Gärtnerische Qualifizierung im Grünflächenamt",
-    ]
-    assert any("dash at the end of a short line" in w.message for w in result.warnings)
-
-
-def test_comma_standing_apart_at_the_end_of_a_short_line_is_noise_and_warned() -> None:
-    # text OCR of seed 204: "Fachstelle Neuzugewanderte ," in an unbulleted list took the next
-    # project into its title; a comma glued to its word before a wrap still joins
-    text = (
-        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
-        "Fachstelle Neuzugewanderte ,\n\n"
-        "Führerscheinförderung für Langzeitarbeitslose\n"
-        "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk,\n"
-        "Gebäudereinigung und Logistik\n"
-    )
-    result = parse_projects(doc5(text), K)
-    assert [p.title for p in result.value or ()] == [
-        "Fachstelle Neuzugewanderte",
-        "Führerscheinförderung für Langzeitarbeitslose",
-        "Qualifizierung von Menschen mit Fluchthintergrund in Pflege, Gastronomie, Handwerk, "
-        "Gebäudereinigung und Logistik",
-    ]
-    assert any("comma standing apart at the end of a short line" in w.message for w in result.warnings)
+    assert [p.title for p in result.value or ()] == expected
+    assert any(said in w.message for w in result.warnings)
 
 
 def test_marks_around_an_abbreviation_and_a_quotation_on_heavy_scans() -> None:
@@ -1494,31 +1498,29 @@ def test_a_damaged_heading_numbered_as_the_next_category_is_that_heading_in_an_u
     assert any("category 3 heading read fuzzily" in w.message for w in result.warnings)
 
 
-def test_a_hyphen_glued_before_a_capitalised_word_after_und_is_a_speck() -> None:
-    # text OCR of seed 206: "Kompetenzfeststellung und -Berufswegeplanung"; a small tail keeps it
-    text = (
-        INTRO
-        + "1. Ausbildungsvorbereitung\n- Kompetenzfeststellung und -Berufswegeplanung\n"
-        + "- Anerkennungsberatung und -begleitung für Geflüchtete\n"
-        + CLOSING
-    )
-    assert titles(text) == [
-        (1, "Kompetenzfeststellung und Berufswegeplanung"),
-        (1, "Anerkennungsberatung und -begleitung für Geflüchtete"),
-    ]
-    assert any("hyphen before a capitalised word after 'und' taken as a speck" in m for m in messages(text))
-
-
-def test_a_speck_glued_after_a_spaced_dash_before_its_space() -> None:
-    # TIFF of seed 204: "Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin"
-    text = (
-        INTRO
-        + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
-        + "- Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin\n"
-        + CLOSING
-    )
-    assert titles(text) == [(3, "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin")]
-    assert any("mark glued after a spaced dash" in m for m in messages(text))
+@pytest.mark.parametrize(
+    ("line", "title", "said"),
+    [
+        # text OCR of seed 206: no dash follows "und"; a hyphen for a word's missing part leads a
+        # small tail, and the next title's "und -begleitung" keeps it
+        (
+            "Kompetenzfeststellung und -Berufswegeplanung",
+            "Kompetenzfeststellung und Berufswegeplanung",
+            "hyphen before a capitalised word after 'und' taken as a speck",
+        ),
+        # TIFF of seed 204: a speck glued to a spaced dash, before its space
+        (
+            "Fachkräftesicherung in der Pflege -' Qualifizierung zur Pflegehelferin",
+            "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin",
+            "mark glued after a spaced dash",
+        ),
+    ],
+)
+def test_a_speck_at_a_hyphen_or_dash_inside_a_title(line: str, title: str, said: str) -> None:
+    later = "Anerkennungsberatung und -begleitung für Geflüchtete"
+    text = INTRO + f"1. Ausbildungsvorbereitung\n- {line}\n- {later}\n" + CLOSING
+    assert titles(text) == [(1, title), (1, later)]
+    assert any(said in m for m in messages(text))
 
 
 def test_quote_marks_of_another_kind_specks_at_a_dash_or_the_end_and_a_leading_ampersand() -> None:

@@ -582,57 +582,37 @@ def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
     assert [f for f, _ in messages(result)] == ["signatories[1].name"]  # the glued name is said
 
 
-@pytest.mark.parametrize("place", ["Wiesbaden,.den", "Wiesbaden,den", "Wiesbaden;’den"])
-def test_den_glued_to_the_place(place: str) -> None:
-    # heavy scan of seed 203: "Wiesbaden,.den 18.03.2026" (a speck after the comma, no space)
-    text = (
-        f"{place} 18.03.2026\nHeike Hofmann\nStaatsministerin\n"
-        "Eschwege, den 09.02.2026\nAnja Brückner\nLandrätin\n"
-    )
-    result = parse(text, 2026, K.partner_by_ags("06636"))
-    assert rows(result)[0] == (
-        "ministry",
-        "Heike Hofmann",
-        "Staatsministerin",
-        "Wiesbaden",
-        dt.date(2026, 3, 18),
-        "18.03.2026",
-    )
-
-
-def test_a_long_place_with_its_comma_read_as_a_full_stop() -> None:
-    # TIFF of seed 210: "Bad Homburg v. d. Höhe. den 16. Juli 2025" (six tokens before "den")
-    text = (
-        "Wiesbaden, den 23. Juni 2025\nHeike Hofmann\nStaatsministerin\n"
-        "Bad Homburg v. d. Höhe. den 16. Juli 2025\nSabine Ströbel\nKreisbeigeordnete\n"
-    )
-    result = parse(text, 2025, K.partner_by_ags("06434"))
-    assert rows(result)[1] == (
-        "partner",
-        "Sabine Ströbel",
-        "Kreisbeigeordnete",
-        "Bad Homburg v. d. Höhe",
-        dt.date(2025, 7, 16),
-        "16. Juli 2025",
-    )
-
-
-def test_den_glued_to_the_date_by_a_quote_mark() -> None:
-    # heavy scan of seed 142: "Eschwege, den'24.10.2026"
-    text = (
-        "Wiesbaden, den 5.10.2026\nHeike Hofmann\nStaatsministerin\n"
-        "Eschwege, den'24.10.2026\nAnja Brückner\nLandrätin\n"
-    )
-    result = parse(text, 2026, K.partner_by_ags("06636"))
-    assert rows(result)[1] == (
-        "partner",
-        "Anja Brückner",
-        "Landrätin",
-        "Eschwege",
-        dt.date(2026, 10, 24),
-        "24.10.2026",
-    )
-    assert not [f for f, _ in messages(result) if f.startswith("signatories[1]")]
+@pytest.mark.parametrize(
+    ("ministry_line", "partner_line", "partner", "side", "read"),
+    [
+        # heavy scan of seed 203: a speck after the comma, no space before "den"
+        *(
+            (f"{place} 18.03.2026", "Eschwege, den 09.02.2026", ("06636", "Anja Brückner", "Landrätin"), 0,
+             ("Wiesbaden", dt.date(2026, 3, 18), "18.03.2026"))
+            for place in ("Wiesbaden,.den", "Wiesbaden,den", "Wiesbaden;’den")
+        ),
+        # heavy scan of seed 142: a quote mark between "den" and the date
+        ("Wiesbaden, den 5.10.2026", "Eschwege, den'24.10.2026", ("06636", "Anja Brückner", "Landrätin"), 1,
+         ("Eschwege", dt.date(2026, 10, 24), "24.10.2026")),
+        # TIFF of seed 210: a place of six tokens whose comma was read as a full stop
+        ("Wiesbaden, den 23. Juni 2025", "Bad Homburg v. d. Höhe. den 16. Juli 2025",
+         ("06434", "Sabine Ströbel", "Kreisbeigeordnete"), 1,
+         ("Bad Homburg v. d. Höhe", dt.date(2025, 7, 16), "16. Juli 2025")),
+    ],
+)  # fmt: skip
+def test_a_place_and_date_line_damaged_by_ocr_is_read(
+    ministry_line: str,
+    partner_line: str,
+    partner: tuple[str, str, str],
+    side: int,
+    read: tuple[str, dt.date, str],
+) -> None:
+    ags, name, role = partner
+    text = f"{ministry_line}\nHeike Hofmann\nStaatsministerin\n{partner_line}\n{name}\n{role}\n"
+    result = parse(text, read[1].year, K.partner_by_ags(ags))
+    assert rows(result)[side][3:] == read
+    assert rows(result)[1][1:3] == (name, role)
+    assert not [f for f, _ in messages(result) if f.startswith(f"signatories[{side}]")]
 
 
 def test_block_without_a_readable_place_line_is_found_in_section_7() -> None:

@@ -51,6 +51,16 @@ def _value(grouped: str) -> float:
     return float(integer.replace(".", "")) + (float(cents) / 100 if cents else 0.0)
 
 
+def _digit_speck(number: str) -> tuple[str, str] | None:
+    """(speck, amount) when ``number`` is a digit or two, a space and a whole grouped amount, and
+    read whole it would be a budget no agreement has ("5 2.304.700,00", a heavy scan of seed 204:
+    a speck read as a digit); else None. Read whole and plausible, it stays whole."""
+    m = _DIGIT_SPECK.fullmatch(number)
+    if m is None or _value(m[1] + m[2]) <= PLAUSIBLE_MAX or _value(m[2]) > PLAUSIBLE_MAX:
+        return None
+    return m[1], m[2]
+
+
 def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     """(value, confidence, notes) for one number as written before a currency word."""
     notes: list[str] = []
@@ -72,14 +82,12 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
         fixed = pointed
         notes.append(f"a colon read as a thousands point in {token.strip()!r}")
         confidence -= 0.12
-    if (m := _DIGIT_SPECK.fullmatch(fixed)) is not None and _value(m[1] + m[2]) > PLAUSIBLE_MAX >= _value(
-        m[2]
-    ):
-        # "5 2.304.700,00 EUR" (a heavy scan of seed 204): a speck read as a digit before a whole
-        # grouped amount; read whole it would be a budget no agreement has
-        notes.append(f"{m[1]!r} before the amount taken as a speck: read with it, the amount is implausible")
+    if (parts := _digit_speck(fixed)) is not None:
+        notes.append(
+            f"{parts[0]!r} before the amount taken as a speck: read with it, the amount is implausible"
+        )
         confidence -= 0.2
-        fixed = m[2]
+        fixed = parts[1]
     if " " in fixed or "'" in fixed:
         squeezed = re.sub(r"[ ']", "", fixed)
         # a space may stand for a thousands point ("1 390 400") or be noise ("1.390. 400")

@@ -233,22 +233,19 @@ def _line(text: str, raw: str) -> _Line:
         if t_start == t_end:
             continue
         word, word_raw = text[t_start:t_end], raw[r_start:r_end]
-        glued, glued_raw = _GLUED_DEN.match(word), _GLUED_DEN.match(word_raw)
-        if glued and glued_raw:
-            # "den.24.9.19" is "den" and a date: two tokens, so the date is read on its own
-            cut, raw_cut = t_start + glued.end(1), r_start + glued_raw.end(1)
-            out.append(_Token(glued.group(1), glued_raw.group(1), t_start, cut, r_start, raw_cut))
-            out.append(_Token(glued.group(2), glued_raw.group(2), cut, t_end, raw_cut, r_end))
-            continue
-        glued, glued_raw = _DEN_GLUED_TO_PLACE.match(word), _DEN_GLUED_TO_PLACE.match(word_raw)
-        if glued and glued_raw:
-            # the place keeps its first mark (its comma); a speck after it goes, like a space
-            a, b, ra, rb = (t_start + glued.end(1), t_start + glued.start(2),
-                            r_start + glued_raw.end(1), r_start + glued_raw.start(2))  # fmt: skip
-            out.append(_Token(glued.group(1), glued_raw.group(1), t_start, a, r_start, ra))
-            out.append(_Token(glued.group(2), glued_raw.group(2), b, t_end, rb, r_end))
-            continue
-        out.append(_Token(word, word_raw, t_start, t_end, r_start, r_end))
+        for glued_pattern in (_GLUED_DEN, _DEN_GLUED_TO_PLACE):
+            glued, glued_raw = glued_pattern.match(word), glued_pattern.match(word_raw)
+            if glued and glued_raw:
+                # "den.24.9.19" is "den" and a date, "Wiesbaden,.den" a place and its "den": two
+                # tokens each, so each is read on its own; a speck between them goes like a space
+                first, second = (t_start, t_start + glued.end(1)), (t_start + glued.start(2), t_end)
+                raw_first = (r_start, r_start + glued_raw.end(1))
+                raw_second = (r_start + glued_raw.start(2), r_end)
+                out.append(_Token(glued.group(1), glued_raw.group(1), *first, *raw_first))
+                out.append(_Token(glued.group(2), glued_raw.group(2), *second, *raw_second))
+                break
+        else:
+            out.append(_Token(word, word_raw, t_start, t_end, r_start, r_end))
     return _Line(text, raw, out)
 
 
