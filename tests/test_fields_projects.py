@@ -894,17 +894,20 @@ def test_a_comma_for_the_semicolon_of_a_pair_and_a_hyphen_for_a_space() -> None:
         "- Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul Prüfungsvorbereitung\n"
         "- Assistierte Ausbildung in der-Altenpflegehilfe\n"
         "- Kinder-und-Jugendhilfe, Beratung und Begleitung\n"
+        "- Inmigra - Integrationsmaßnahme für-SuS mit oder ohne Migrationsgeschichte\n"  # TIFF, seed 214
     )
     assert titles(text) == [
         (2, "Teilzeitausbildung Modul Kinderbetreuung"),
         (2, "Teilzeitausbildung Modul Prüfungsvorbereitung"),
         (2, "Assistierte Ausbildung in der Altenpflegehilfe"),
         (2, "Kinder-und-Jugendhilfe, Beratung und Begleitung"),
+        (2, "Inmigra - Integrationsmaßnahme für SuS mit oder ohne Migrationsgeschichte"),
     ]
     assert messages(text) == [
         "',' read for the ';' between two projects: "
         "'Teilzeitausbildung Modul Kinderbetreuung, Teilzeitausbildung Modul Prüfungsvorbereitung'",
         "hyphen read as a space: 'Assistierte Ausbildung in der-Altenpflegehilfe'",
+        "hyphen read as a space: 'Inmigra - Integrationsmaßnahme für-SuS mit oder ohne Migrationsgeschichte'",
     ]
 
 

@@ -634,11 +634,13 @@ _SMALL_WORDS = f"{_ARTICLES_PREPOSITIONS}|und|oder"
 _STRAY_STOP = re.compile(rf"(?<=[a-zäöüß]{{6}})\.(?= (?:{_SMALL_WORDS}|bei|ohne|nach) )")
 
 # A hyphen where a space was, after a small word no compound starts with ("in der-Altenpflegehilfe",
-# "und-Fachkräftesicherung", "in-der", and "und- Einzelförderungen" on a heavy scan of seed 128);
-# not inside a hyphenated chain ("Kinder-und-Jugendhilfe").
+# "und-Fachkräftesicherung", "in-der", and "und- Einzelförderungen" on a heavy scan of seed 128;
+# before an acronym, "für-SuS" on a TIFF of seed 214); not inside a hyphenated chain
+# ("Kinder-und-Jugendhilfe").
 _STRAY_HYPHEN = re.compile(
     rf"(?<![\w-])({_SMALL_WORDS})- ?"
-    r"([A-ZÄÖÜ][a-zäöüß]{2,}|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
+    r"([A-ZÄÖÜ][a-zäöüß]{2,}|[A-ZÄÖÜ][a-zäöüß]?[A-ZÄÖÜ][^\W\d_]*"
+    r"|(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines)(?![\w-]))"
 )
 
 # The same before a small letter, after a preposition or article ("Geflüchtete mit-ausländ.
