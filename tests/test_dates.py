@@ -179,6 +179,7 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("28-April 2021", 2021, dt.date(2021, 4, 28), "a comma or hyphen where a dot or space was"),
         ("9. Juni'2019", 2019, dt.date(2019, 6, 9), '"\'" before the year taken as a speck'),  # seed 203
         ("20. Juni;2021", 2021, dt.date(2021, 6, 20), "';' before the year taken as a speck"),  # seed 205
+        ("03.032021-", 2021, dt.date(2021, 3, 3), "the dot before the year lost"),  # seed 214
         ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
         ("18.8.19 ED", 2019, dt.date(2019, 8, 18), "'ED' around the date ignored"),  # txt-ocr, seed 126
         ("31.3.19 _ EL Se", 2019, dt.date(2019, 3, 31), "'_ EL Se' around the date ignored"),  # seed 131

@@ -67,6 +67,8 @@ _LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
 
 _NUMERIC = re.compile(r"(\d{1,2})\s*([.,:])\s*(\d{1,2})\s*([.,:])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A numeric date whose dot before a four-digit year OCR lost: "03.032021".
+_LOST_YEAR_DOT = re.compile(r"(\d{1,2})\.(0[1-9]|1[0-2])(20\d{2})")
 # A day "1" read as a letter before a written-out month and a four-digit year, the only place a
 # lone letter can be a digit here: "I. November 2019".
 _LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
@@ -277,6 +279,12 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         notes.append("letters read as digits")
 
     date: dt.date | None
+    if m := _LOST_YEAR_DOT.fullmatch(candidate):
+        # "03.032021" (a heavy scan of seed 214): two digits of month and four of a year this
+        # century can be cut one way only
+        candidate = f"{m[1]}.{m[2]}.{m[3]}"
+        confidence = min(confidence, 0.85)
+        notes.append("the dot before the year lost")
     if m := _NUMERIC.fullmatch(candidate):
         day, sep1, month, sep2, year_digits = m.groups()
         year, short = _full_year(year_digits)
