@@ -1541,7 +1541,7 @@ def test_quote_marks_of_another_kind_specks_at_a_dash_or_the_end_and_a_leading_a
         + 'Sprachkurse für Mütter mit Kinderbetreuung - "Sprachcafé”\n'
         + 'Fachtag „Übergänge gestalten" 2017\n'
         + "Fachtag „Übergänge.gestalten“ 2024\n"
-        + "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen\n"
+        + "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen &\n"  # seeds 210, 216
         + CLOSING
     )
     assert titles(text) == [
@@ -1555,7 +1555,7 @@ def test_quote_marks_of_another_kind_specks_at_a_dash_or_the_end_and_a_leading_a
         (1, "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen"),
     ]
     warned = {w.field for w in parse_projects(doc5(text), K).warnings if w.field.startswith("projects[")}
-    assert warned == {f"projects[{i}]" for i in (0, 2, 3, 4, 5, 6)}  # every mend said, nothing else
+    assert warned == {f"projects[{i}]" for i in (0, 2, 3, 4, 5, 6, 7)}  # every mend said, nothing else
 
 
 def test_a_line_of_no_word_between_bulleted_titles_is_left_out_and_said() -> None:
@@ -1616,8 +1616,15 @@ def test_a_spaced_dash_glued_to_the_capitalised_word_after_it() -> None:
         in messages(specked)
     )
     assert (
-        "hyphen after a colon read as a space: 'Jugendberufshilfe:-Einstiegsqualifizierung Plus'"
+        "mark after a colon read as a space: 'Jugendberufshilfe:-Einstiegsqualifizierung Plus'"
         in messages(text)
+    )
+    # text OCR of seed 216: the space read as a quote mark
+    quoted = text.replace(":-Einstiegs", ":'Einstiegs")
+    assert titles(quoted)[0] == (1, "Jugendberufshilfe: Einstiegsqualifizierung Plus")
+    assert (
+        'mark after a colon read as a space: "Jugendberufshilfe:\'Einstiegsqualifizierung Plus"'
+        in messages(quoted)
     )
 
 

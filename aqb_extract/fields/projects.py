@@ -1105,6 +1105,10 @@ _FINAL_COLON = re.compile(r"(?<=[a-zäöüß]{3}):$")
 # scan of seed 157): a speck, not a bullet (taken for one, it made the list look bulleted and the
 # next title a continuation of this one); no title starts with "&".
 _LEADING_AMPERSAND = re.compile(r"^&\s+(?=[A-ZÄÖÜ])")
+# An "&" standing alone after the last title of a category ('„Perspektive Zukunft“ &', '…
+# Berufsabschlüssen &': a heavy scan of seed 210, one of seed 216): nothing follows it, and no
+# title ends in one.
+_TRAILING_AMPERSAND = re.compile(r"\s+&$")
 
 
 # A curly or square bracket that a round one closes ("Einrichtungen {BaE)" on a TIFF of seed 184):
@@ -1130,8 +1134,9 @@ _DASH_GLUED_TO_NEXT = re.compile(r"(?<=[^\W\d_]) -(?=[A-ZÄÖÜ„\"])")
 _HYPHEN_AFTER_AND = re.compile(r"( (?:und|oder|sowie) )-(?=[A-ZÄÖÜ][a-zäöüß]{2})")
 
 # A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
-# a heavy scan of seed 166): no word part starts after a colon.
-_COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):-(?=[A-ZÄÖÜ])")
+# a heavy scan of seed 166), or as a quote mark ("Jugendberufshilfe:'Einstiegsqualifizierung Plus",
+# text OCR of seed 216): no word part starts after a colon, and no quotation opens with "'".
+_COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):[-'’‘`´](?=[A-ZÄÖÜ])")
 # A speck glued after a title's colon ("Jugendberufshilfe:. Einstiegsqualifizierung Plus", a heavy
 # scan of seed 195).
 _SPECK_AFTER_COLON = re.compile(r"(?<=[^\W\d_]):[.,;'’`´](?= [A-ZÄÖÜ])")
@@ -1212,6 +1217,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _MARK_AFTER_DASH.sub(r"\1 ", t), "mark glued after a spaced dash read as a space"),
     (lambda t: _FINAL_COLON.sub("", t), "colon at the end of the title taken as a speck"),
     (lambda t: _LEADING_AMPERSAND.sub("", t), "'&' before the title taken as a speck"),
+    (lambda t: _TRAILING_AMPERSAND.sub("", t), "'&' after the title taken as a speck"),
     (lambda t: _HYPHEN_READ_TWICE.sub("-", t), "hyphen read twice with a space between"),
     (lambda t: _BRACKET_FOR_ROUND.sub("(", t), "bracket read for '(' before a ')'"),
     (lambda t: _GLUED_DOUBLE_HYPHEN.sub(" -", t), "spaced dash read as two hyphens glued to a word"),
@@ -1220,7 +1226,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
         "hyphen before a capitalised word after 'und' taken as a speck",
     ),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
-    (lambda t: _COLON_HYPHEN.sub(": ", t), "hyphen after a colon read as a space"),
+    (lambda t: _COLON_HYPHEN.sub(": ", t), "mark after a colon read as a space"),
     (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
     (speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
