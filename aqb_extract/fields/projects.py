@@ -1136,7 +1136,7 @@ _HYPHEN_AFTER_AND = re.compile(r"( (?:und|oder|sowie) )-(?=[A-ZÄÖÜ][a-zäöü
 # A colon whose space was read as a hyphen ("Jugendberufshilfe:-Einstiegsqualifizierung Plus" on
 # a heavy scan of seed 166), or as a quote mark ("Jugendberufshilfe:'Einstiegsqualifizierung Plus",
 # text OCR of seed 216): no word part starts after a colon, and no quotation opens with "'".
-_COLON_HYPHEN = re.compile(r"(?<=[^\W\d_]):[-'’‘`´](?=[A-ZÄÖÜ])")
+_MARK_FOR_SPACE_AFTER_COLON = re.compile(r"(?<=[^\W\d_]):[-'’‘`´](?=[A-ZÄÖÜ])")
 # A speck glued after a title's colon ("Jugendberufshilfe:. Einstiegsqualifizierung Plus", a heavy
 # scan of seed 195).
 _SPECK_AFTER_COLON = re.compile(r"(?<=[^\W\d_]):[.,;'’`´](?= [A-ZÄÖÜ])")
@@ -1226,7 +1226,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
         "hyphen before a capitalised word after 'und' taken as a speck",
     ),
     (lambda t: _DASH_GLUED_TO_NEXT.sub(" - ", t), "spaced dash glued to the next word"),
-    (lambda t: _COLON_HYPHEN.sub(": ", t), "mark after a colon read as a space"),
+    (lambda t: _MARK_FOR_SPACE_AFTER_COLON.sub(": ", t), "mark after a colon read as a space"),
     (lambda t: _SPECK_AFTER_COLON.sub(":", t), "mark glued after a colon taken as a speck"),
     (speck_first, "letters before the title taken as a speck"),
     (lambda t: _GLUED_VERSION.sub(" ", t), "space before a version number lost"),
