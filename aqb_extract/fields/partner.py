@@ -49,7 +49,6 @@ def parse_partner(doc: SplitDocument, knowledge: Knowledge) -> Extracted[Partner
     votes: dict[str, float] = defaultdict(float)
     head_hit: Hit | None = None
     head_margin = 0.0
-    as_written = ""
     written: dict[str, str] = {}  # each partner's first mention as written
     for where, text, raw in _mentions(doc):
         hits = find_phrases(phrases, text, MIN_SCORE)
