@@ -59,8 +59,14 @@ PREAMBLE_RE = re.compile(r"^\s*Pr\S{0,3}ambel\s*$", re.IGNORECASE)
 # den 30.3.20" on a TIFF of seed 178; "Abs. 3" is no place line, so not before a number), nor a
 # speck glued after its comma ("Wiesbaden,.den 18.03.2026" on a heavy scan of seed 203), nor its
 # comma read as "!" ("Wiesbaden! den 20.5.25" on a TIFF of seed 207).
+PLACE_COMMA_READINGS = ".;!"
+"""What OCR reads for the comma between a place and its "den" ("Wiesbaden. den", "Wiesbaden!
+den"); the signature parser anchors a date after such a place too."""
+PLACE_COMMA_SPECKS = ".;:'’‘`´"
+"""Specks OCR glues after that comma ("Wiesbaden,.den"); the signature parser cuts them off."""
 PLACE_DATE_RE = re.compile(
-    r"^\s*(?:[^\w\s]{1,2}\s?)?[A-ZÄÖÜ][^,\n]{1,40}(?:,[.;:'’‘`´]?\s*(?:den\b|d\.|\d)|[.;!]\s+den\b)"
+    r"^\s*(?:[^\w\s]{1,2}\s?)?[A-ZÄÖÜ][^,\n]{1,40}"
+    rf"(?:,[{re.escape(PLACE_COMMA_SPECKS)}]?\s*(?:den\b|d\.|\d)|[{re.escape(PLACE_COMMA_READINGS)}]\s+den\b)"
 )
 # Conjunctions after which a line-end hyphen is a real one: "Ausbildungs- und Qualifizierungsbudget".
 KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "bzw.", "sowie", "als", "wie", "&"})

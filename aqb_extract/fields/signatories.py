@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 from ..knowledge import Knowledge, Minister, PartnerInfo, Role
 from ..models import Extracted, FieldWarning, Part, Signatory, SplitDocument
 from ..repair import token_pairs
+from ..sections import PLACE_COMMA_READINGS, PLACE_COMMA_SPECKS
 from .dates import fold, folded_words, read_german_date
 from .projects import paired_lines, title_damage
 
@@ -92,7 +93,8 @@ _CAPITAL_VOWEL = re.compile("[AEIOUYÄÖÜ]")
 _QUOTES = "\"'“”„‚‘’«»`´"
 # "den" glued to the date: "den.24.9.19", "den'24.10.2026" (a heavy scan of seed 142).
 _GLUED_DEN = re.compile(r"^(den[.,'’‘`´]?)(\d.*)$", re.IGNORECASE)
-_DEN_GLUED_TO_PLACE = re.compile(r"^([^\W\d_]{3,}[,.;:'’‘`´])[,.;:'’‘`´]?(den)$")
+_PLACE_COMMA = f"[,{re.escape(PLACE_COMMA_SPECKS)}]"
+_DEN_GLUED_TO_PLACE = re.compile(rf"^([^\W\d_]{{3,}}{_PLACE_COMMA}){_PLACE_COMMA}?(den)$")
 """A place and its "den" that OCR glued through a speck after the comma ("Wiesbaden,.den" on a
 heavy scan of seed 203): two tokens, so "den" anchors the date as it does when apart."""
 _DOT_AFTER_NAME = re.compile(r"\s[A-ZÄÖÜ][a-zäöüßéèáàçñ-]{2,}([.,;:]*\.[.,;:]*)$")
@@ -311,7 +313,8 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
     if not plain_den:
         return False
     return any(
-        _match_place(line.text_between(s, i).rstrip(".;!"), places)[1] >= 90 for s in range(max(0, i - 6), i)
+        _match_place(line.text_between(s, i).rstrip(PLACE_COMMA_READINGS), places)[1] >= 90
+        for s in range(max(0, i - 6), i)
     )
 
 
