@@ -21,9 +21,10 @@ NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])([
 # a point read with a speck on it ("2: 661. 400,00 €"): the number must not be cut at the colon
 _POINT_LOOKALIKES = str.maketrans({":": ".", ";": "."})
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
-_SPECK_BEFORE_GAP = re.compile(r"^(\S{1,2})\s{2,}(?=\d{1,3}(?:\.\d{3})+(?:,\d{2})?$)")
-_DIGIT_SPECK = re.compile(r"(\d{1,2}) (\d{1,3}(?:\.\d{3})+(?:,\d{2})?)")
-GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{2})?$|^\d{1,3}(?:,\d{2})?$|^\d+(?:,\d{2})?$")
+_WITH_POINTS = r"\d{1,3}(?:\.\d{3})+(?:,\d{2})?"  # "1.390.400", "1.390.400,00"
+_SPECK_BEFORE_GAP = re.compile(rf"^(\S{{1,2}})\s{{2,}}(?={_WITH_POINTS}$)")
+_DIGIT_SPECK = re.compile(rf"(\d{{1,2}}) ({_WITH_POINTS})")
+GROUPED_RE = re.compile(rf"^{_WITH_POINTS}$|^\d{{1,3}}(?:,\d{{2}})?$|^\d+(?:,\d{{2}})?$")
 
 
 def _without_speck(number: str) -> str | None:
