@@ -1031,6 +1031,7 @@ def test_full_stops_after_the_last_word_are_specks() -> None:
         + "- Beratung durch den Verein Jugendhilfe e.V.\n- Sprachkurse, Bewerbungstraining etc.\n"
         + "- Anerkennungsberatung für Geflüchtete mit ausländ.\n"
         + "- Supervision und Fallberatung für Jobcoaches.\n"
+        + "- Mädchen- und Frauenförderung im Übergang Schule - Beruf.\n"  # TIFF, seed 223
     )
     result = parse_projects(doc5(text), K)
     assert [p.title for p in result.value or ()] == [
@@ -1040,11 +1041,13 @@ def test_full_stops_after_the_last_word_are_specks() -> None:
         "Sprachkurse, Bewerbungstraining etc.",
         "Anerkennungsberatung für Geflüchtete mit ausländ.",  # an abbreviation keeps its dot
         "Supervision und Fallberatung für Jobcoaches",  # a word only the lexicon knows (seed 117)
+        "Mädchen- und Frauenförderung im Übergang Schule - Beruf",  # five letters with the capital
     ]
     assert sorted(w.field for w in result.warnings if "OCR specks" in w.message) == [
         "projects[0]",
         "projects[1]",
         "projects[5]",
+        "projects[6]",
     ]
 
 

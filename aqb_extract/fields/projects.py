@@ -89,10 +89,11 @@ _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(
 # A mark glued after a title's closing bracket or quote ("… für Ältere (U50):" on a heavy scan of
 # seed 127, "… (BaE)-" on a TIFF of seed 184): what closes a title ends it.
 _CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,\-–—]+$")
-# Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose.."): no list
-# item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
+# Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose..", "Schule -
+# Beruf." on a TIFF of seed 223, five letters with its capital): no list item of an agreement ends
+# with one. A single one after an abbreviation is its own ("e.V.",
 # "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
-_TRAILING_STOPS = re.compile(r"(?<=[a-zäöüß]{5})\.+$")
+_TRAILING_STOPS = re.compile(r"(?<=[^\W\d_][a-zäöüß]{4})\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
 _SINGLE_QUOTES = "'‘’‚`´"
