@@ -255,9 +255,12 @@ def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
             or _speck(tokens, index, _quote_open(quotes))
             or _in_context(tokens, index)
             or _age_label(token)
+            or _acronym(token, repairer)
+            or _dollar_s(token, repairer)
             or repairer.token(token)
         )
         fixed, local = _leading_specks(token, fixed, local, repairer)
+        fixed, local = _linking_s(tokens, index, fixed, local, repairer)
         fixed, local = _stray_quotes(tokens, index, fixed, local, repairer)
         fixed, local = _loose_hyphens(tokens, index, fixed, local, repairer)
         fixed, local = _stop_before_small(tokens, index, fixed, local, repairer)
@@ -357,6 +360,69 @@ def _age_label(token: str) -> tuple[str, tuple[_Edit, ...]] | None:
         return None
     fixed = m["open"] + m["u"] + m["num"].translate(_DIGIT_LOOKALIKES) + m["close"]
     return _edit(token, fixed, "digit of an age label read as a letter")
+
+
+# An all-capital abbreviation whose last "I" OCR read as another stroke ("HMS!", "HMSi", "(HMST)").
+# Only a lexicon abbreviation ending in "I" qualifies (the lexicon lists them, "HMSI"), and only when
+# what was read is no word: an abbreviation's letters cannot be checked against a dictionary.
+_ACRONYM_LAST = re.compile(r"^(?P<open>[(„\"]?)(?P<stem>[A-ZÄÖÜ]{2,})(?P<last>[!|il1T])(?P<close>[).,;:]*)$")
+
+
+def _acronym(token: str, repairer: _Repairer) -> tuple[str, tuple[_Edit, ...]] | None:
+    m = _ACRONYM_LAST.match(token)
+    if m is None:
+        return None
+    word, written = m["stem"] + "I", m["stem"] + m["last"]
+    if word not in repairer.lexicon_exact or written in repairer.lexicon_exact:
+        return None
+    if written.casefold() != word.casefold() and repairer.attested(written):
+        return None  # (the lexicon matches case-blind, so "HMSi" is attested as "HMSI" itself)
+    return _edit(
+        token, m["open"] + word + m["close"], f"last letter of the abbreviation {word} read as {m['last']}"
+    )
+
+
+# A capital "S" read as "$" at the start of a word ("beruflichen $chulen", a heavy scan of seed 223):
+# the "$" is an edge mark to word repair, which would see only "chulen". Taken only when the word
+# with "S" is known and the rest alone is not.
+_DOLLAR_S = re.compile(r"^\$(?P<rest>[a-zäöüß]{3,})(?P<close>[.,;:!?)]*)$")
+
+
+def _dollar_s(token: str, repairer: _Repairer) -> tuple[str, tuple[_Edit, ...]] | None:
+    m = _DOLLAR_S.match(token)
+    if m is None or repairer.attested(m["rest"]) or not repairer.knows("S" + m["rest"]):
+        return None
+    return _edit(token, "S" + m["rest"] + m["close"], "capital S read as $")
+
+
+# A noun in -ung, -heit, -keit, -schaft, -ion or -tät takes a linking "s" as the first part of any
+# compound ("Ausbildungs|budget"), so its truncated form before "und" ends in "s-": "Ausbildungs- und
+# Qualifizierungsbudget". "Ausbildung- und" is no German: OCR lost the "s" (heavy scans, often). But
+# OCR also glues a stray hyphen to a whole word before "und" ("Arbeitsmarktintegration- und
+# Fachkräftesicherung"), so the "s" is put back only when the compound it completes, the word with
+# the tail of the word after "und" ("Ausbildungs|budget"), is a known word as written.
+_LINKING_S = re.compile(r"^(?P<word>[A-ZÄÖÜ][a-zäöüß]+(?:ung|heit|keit|schaft|ion|tät))-$")
+_COORDINATING = frozenset({"und", "oder", "bzw.", "sowie"})
+
+
+def _linking_s(
+    tokens: list[re.Match[str]], index: int, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
+) -> tuple[str, tuple[_Edit, ...]]:
+    """Put back the linking "s" before a truncation hyphen that a coordinating word follows."""
+    token = tokens[index].group()
+    m = _LINKING_S.match(fixed)
+    if m is None or token[-1:] != "-" or (edits and edits[-1].end >= len(token) - 1):
+        return fixed, edits
+    after = _staying(tokens, index, 1)
+    if after is None or tokens[after].group() not in _COORDINATING or not repairer.knows(m["word"]):
+        return fixed, edits
+    tail_at = _staying(tokens, after, 1)
+    shared = tokens[tail_at].group().strip(_EDGE_CHARS) if tail_at is not None else ""
+    if not any(repairer.attested(m["word"] + "s" + shared[i:]) for i in repairer._splits(shared)):
+        return fixed, edits
+    at = len(token) - 2  # the word's last letter and the hyphen
+    edit = _Edit(at, len(token), token[at:], token[at] + "s-", "linking s lost before a truncation hyphen")
+    return fixed[:-1] + "s-", (*edits, edit)
 
 
 # --------------------------------------------------------------------------- words split by OCR
