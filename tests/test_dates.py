@@ -182,6 +182,7 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("03.032021-", 2021, dt.date(2021, 3, 3), "the dot before the year lost"),  # seed 214
         ("I. November 2019", 2019, dt.date(2019, 11, 1), "letters read as digits"),  # txt-ocr, seed 103
         ("18.8.19 ED", 2019, dt.date(2019, 8, 18), "'ED' around the date ignored"),  # txt-ocr, seed 126
+        ("6.4.26, Er", 2026, dt.date(2026, 4, 6), "'Er' around the date ignored"),  # heavy scan, seed 222
         ("31.3.19 _ EL Se", 2019, dt.date(2019, 3, 31), "'_ EL Se' around the date ignored"),  # seed 131
         ("15: Juni 2019", 2019, dt.date(2019, 6, 15), "colon instead of a dot"),  # txt-ocr, seed 158
         ("7.3.24...", 2024, dt.date(2024, 3, 7), "'...' after the date ignored"),  # "27.3.24", seed 169

@@ -204,6 +204,7 @@ def read_german_date(text: str, year_hint: int | None = None) -> DateReading:
         )
     if reading.date is None and (reading.note or "").startswith("date unreadable"):
         relaxed, dropped = _without_noise(cleaned)
+        relaxed = _clean(relaxed)  # what the noise stood behind: "6.4.26, Er" (seed 222)
         if dropped:
             again = _read(relaxed, year_hint)
             if again.date is not None and (
