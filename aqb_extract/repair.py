@@ -500,6 +500,8 @@ def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
     if repairer.token(tail)[0] != tail:
         return None  # a damaged word of its own ("fiir")
     letter = len(tail) == 1  # a letter alone is no word here, however common wordfreq says it is
+    if letter and any(m in _NOISE_MARKS for m in marks):
+        return None  # "Renate Jäger n_" (txt-ocr of seed 221): a letter with a scan mark is a speck
     rare_tail = letter or repairer.rare(tail)
     prefix = word[: len(word) - len(head_piece) - speck]
     readings = [head_piece + tail]
@@ -520,6 +522,9 @@ def _join(word: str, tail_token: str, repairer: _Repairer) -> str | None:
                 return prefix + whole + marks
     return None
 
+
+_NOISE_MARKS = frozenset("_\\|~^")
+"""Marks no German text writes after a word: glued to a letter standing alone they make it noise."""
 
 _LIGATURES = ("fi", "fl", "ff")
 """Letter pairs a typeface sets as one glyph, after which Tesseract cuts a word: a cut right after
