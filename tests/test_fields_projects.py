@@ -696,6 +696,21 @@ def test_dash_at_the_end_of_a_full_line_wraps() -> None:
     ]
 
 
+def test_dash_at_the_end_of_a_full_line_is_noise_when_a_title_would_get_two() -> None:
+    # a heavy scan of seed 220, an unbulleted list: a speck read as " -" after a full line
+    text = (
+        WIDE + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
+        "Fachkräfteoffensive: Anerkennungspraktika, Qualifizierungen und Einzelförderungen in Betrieben -\n"
+        "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Fachkräfteoffensive: Anerkennungspraktika, Qualifizierungen und Einzelförderungen in Betrieben",
+        "Fachkräftesicherung in der Pflege - Qualifizierung zur Pflegehelferin",
+    ]
+    assert any("as a title has one spaced dash" in w.message for w in result.warnings)
+
+
 def test_unmarked_list_with_a_stray_mark_is_not_a_bulleted_list() -> None:
     """A speck read as "-" on one line does not make the lines after long ones their wraps."""
     text = (

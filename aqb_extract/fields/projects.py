@@ -417,6 +417,7 @@ def _noun_meets_capital(body: str, next_body: str) -> bool:
 
 
 _CLOSED_MARKS = '()„“”"»«'
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _LOOSE_COMMA = re.compile(r"\s,$")
 
 
@@ -426,8 +427,11 @@ def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | Non
 
     A dash standing alone at the end (" -") is ambiguous: "Übergang Schule -" wraps to "Beruf", but
     OCR also reads specks after a title as " -". It continues only on a line long enough to have
-    wrapped; otherwise it is taken as noise, and said so. Other marks alone at the end (" _",
-    " :", " ;") are always noise. A comma standing apart (" ,") is read as the dash is: German
+    wrapped, and only when neither line has a spaced dash of its own: no title has two (none of
+    the seeds' and generator's 156), so "… Einzelförderungen -" above "Fachkräftesicherung in der
+    Pflege - Qualifizierung …" (a heavy scan of seed 220) is two projects, said. Otherwise it is
+    taken as noise, and said so. Other marks alone at the end (" _", " :", " ;") are always
+    noise. A comma standing apart (" ,") is read as the dash is: German
     sets no space before a comma, so on a short line it is a speck ("Fachstelle Neuzugewanderte ,"
     in an unbulleted list, text OCR of seed 204).
     """
@@ -438,6 +442,11 @@ def _ends_open(line: _Line, next_body: str, width: int) -> tuple[bool, str | Non
         if marks[0] not in (*_DASHES, ","):
             return False, None
         if _could_wrap(line, next_body, width):
+            if marks[0] in _DASHES and (_SPACED_DASH.search(text) or _SPACED_DASH.search(next_body)):
+                return (
+                    False,
+                    f"dash at the end of a line taken as noise, as a title has one spaced dash: {line.text!r}",
+                )
             return True, None
         what = "dash" if marks[0] in _DASHES else "comma standing apart"
         return (
