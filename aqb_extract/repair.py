@@ -369,6 +369,14 @@ _ACRONYM_LAST = re.compile(r"^(?P<open>[(„\"]?)(?P<stem>[A-ZÄÖÜ]{2,})(?P<la
 
 
 def _acronym(token: str, repairer: _Repairer) -> tuple[str, tuple[_Edit, ...]] | None:
+    core = token.strip(_EDGE_CHARS)
+    if (written := repairer.mixed_case.get(core.casefold())) is not None and core != written:
+        # "SUS", "AsylblG", "Olov": an abbreviation the lexicon writes with a capital inside
+        # ("SuS", "AsylbLG", "OloV") read with a letter's case wrong; no word is spelt so
+        at = token.find(core)
+        return _edit(
+            token, token[:at] + written + token[at + len(core) :], f"case of the abbreviation {written}"
+        )
     m = _ACRONYM_LAST.match(token)
     if m is None:
         return None
@@ -1370,6 +1378,11 @@ class _Repairer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon_exact = knowledge.lexicon
         self.lexicon = frozenset(w.casefold() for w in knowledge.lexicon)
+        self.mixed_case = {  # abbreviations written with a capital inside: "SuS", "OloV", "AsylbLG"
+            w.casefold(): w
+            for w in knowledge.lexicon
+            if w.isalpha() and any(c.isupper() for c in w[1:]) and not w.isupper()
+        }
         self.rules = _parse_rules(knowledge.confusions)
         self._tokens: dict[str, tuple[str, tuple[_Edit, ...]]] = {}
         self._parts: dict[str, tuple[str, str] | None] = {}

@@ -68,6 +68,9 @@ def test_straight_quotes_of_clean_text_stay() -> None:
         ("Das HMS! verfolgt", "Das HMSI verfolgt"),
         ("das HMSi an", "das HMSI an"),
         ("Integration (HMST) regionale", "Integration (HMSI) regionale"),
+        # an abbreviation with a capital inside, read with a letter's case wrong (TIFF, seed 194)
+        ("für SUS mit oder ohne", "für SuS mit oder ohne"),
+        ("XII und AsylblG.", "XII und AsylbLG."),
         # the linking "s" lost before a truncation hyphen (74 times in held-out scans)
         ("Das Ausbildung- und Qualifizierungsbudget", "Das Ausbildungs- und Qualifizierungsbudget"),
         ("Ausbildung- und\nQualifizierungsvorbereitung,", "Ausbildungs- und\nQualifizierungsvorbereitung,"),
