@@ -1496,6 +1496,23 @@ def test_a_stop_before_a_spaced_dash_or_slash_and_a_speck_in_a_gender_ending() -
     assert {"projects[0]", "projects[1]", "projects[2]"} <= warned
 
 
+def test_a_gender_ending_whose_hyphen_was_read_as_another_mark() -> None:
+    # text OCR of seed 225, an unflagged wrong value at first look: "Gärtner/:in"
+    text = (
+        INTRO
+        + "2. Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "- Kooperative Ausbildung Gärtner/:in Garten- und Landschaftsbau\n"
+        + "- Ausbildung zur Fachkraft für Lagerlogistik, Maler/.innen\n"
+    )
+    result = parse_projects(doc5(text), K)
+    assert [p.title for p in result.value or ()] == [
+        "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau",
+        "Ausbildung zur Fachkraft für Lagerlogistik, Maler/-innen",
+    ]
+    warned = {w.field for w in result.warnings if "'/-in' ending" in w.message}
+    assert warned == {"projects[0]", "projects[1]"}
+
+
 def test_a_damaged_heading_numbered_as_the_next_category_is_that_heading_in_an_unbulleted_list() -> None:
     # heavy scan of seed 141: a stamp over the third heading; its items went to category 2 and the
     # heading itself became a project

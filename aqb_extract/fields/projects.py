@@ -1055,6 +1055,9 @@ _MARK_AFTER_SMALL = re.compile(rf"(?<![\w-])({_ARTICLES_PREPOSITIONS})[,.;:](?= 
 # slash and the hyphen of a gender ending ("Maler/'-innen" on a TIFF of seed 141).
 _STOP_BEFORE_MARK = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[-–/] )")
 _SPECK_IN_ENDING = re.compile(r"(?<=[^\W\d_]/)['‘’`´.,](?=-[a-zäöüß])")
+# The hyphen of a gender ending read as another mark ("Gärtner/:in" on a text OCR of seed 225, an
+# unflagged wrong value): after a slash only "-in" and "-innen" stand.
+_MARK_FOR_ENDING_HYPHEN = re.compile(r"(?<=[^\W\d_]/)[:;.,'‘’`´~_](?=in(?:nen)?\b)")
 
 # A quotation closed by a single mark ("Fachtag „Übergänge gestalten‘ 2020" on a TIFF of seed
 # 134): the closing mark read short, when no other quote mark follows the opening one.
@@ -1210,6 +1213,7 @@ _TITLE_MENDS: tuple[tuple[Callable[[str], str], str], ...] = (
     (lambda t: _MARK_AFTER_SMALL.sub(r"\1", t), "mark after a preposition or article taken as a speck"),
     (lambda t: _STOP_BEFORE_MARK.sub(" ", t), "full stop before a spaced dash or slash read as a space"),
     (lambda t: _SPECK_IN_ENDING.sub("", t), "speck inside a '/-innen' ending"),
+    (lambda t: _MARK_FOR_ENDING_HYPHEN.sub("-", t), "hyphen of a '/-in' ending read as another mark"),
     (
         lambda t: _SINGLE_CLOSE.sub(lambda m: m[1] + m[2] + ("“" if m[1] == "„" else '"'), t),
         "single quote mark closing a quotation read as a double one",
