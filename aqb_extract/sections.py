@@ -366,11 +366,16 @@ def find_headings(lines: Sequence[Line], knowledge: Knowledge) -> list[Heading]:
     return found
 
 
+_LEADING_SPECKS = re.compile(r"^(?:[^\w\s]{1,2}\s)+")
+
+
 def _title_line_score(text: str, number: int, knowledge: Knowledge) -> float:
     """How nearly a whole line *is* the known title of § ``number`` (§ 5's title continues with
     the partner's name, so only its fixed start is compared)."""
     titles = next((s.titles for s in knowledge.section_titles if s.number == number), ())
-    cleaned = " ".join(text.split())
+    # specks before the title ("“ . Ziele für die Umsetzung …" under a "§ 5" read as "8", a heavy
+    # scan of seed 226) are no part of it
+    cleaned = _LEADING_SPECKS.sub("", " ".join(text.split()))
     if number == 5:
         return max(
             (fuzz.ratio(cleaned[: len(t)], t) for t in titles if len(cleaned) <= len(t) + 60), default=0.0

@@ -179,6 +179,15 @@ def test_heading_recovered_from_its_title(garbage: str) -> None:
     assert garbage.strip() == "" or garbage not in split.section(1).text  # type: ignore[union-attr]
 
 
+def test_heading_recovered_from_its_title_with_specks_before_it() -> None:
+    # heavy scan of seed 226: "§ 5" read as "8", specks before its title; § 5 and its six projects
+    # were lost
+    text = agreement({5: "8"}).replace("\n" + BODY[5], "\n“ . " + BODY[5])
+    split = split_sections(doc(text))
+    assert [s.number for s in split.sections] == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert "Text von Abschnitt 5" in split.section(5).text  # type: ignore[union-attr]
+
+
 def test_running_header_read_differently_on_each_page_is_dropped() -> None:
     pages = [
         "Zielvereinbarung\n2020\nerster Absatz\n‚Seite 1 von 3",
