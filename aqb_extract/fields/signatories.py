@@ -474,6 +474,15 @@ def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
     return sorted(taken, key=lambda f: f.start)
 
 
+def _damaged_surname_of(name: str, minister: str) -> bool:
+    """Is ``name`` ``minister``'s name with the surname damaged: the same first name(s) and a
+    surname that starts as the minister's does ("Heike Holen" for "Heike Hofmann")? Such a name
+    on the ministry's side is no partner's name that went astray."""
+    *first, last = name.split() or [""]
+    *m_first, m_last = minister.split()
+    return bool(first) and first == m_first and last[:1] == m_last[:1] and last != m_last
+
+
 def _match_minister(text: str, ministers: tuple[Minister, ...]) -> tuple[Minister | None, float]:
     if not ministers or not text.strip():
         return None, 0.0
@@ -1100,6 +1109,8 @@ class _Reader:
             fuzz.partial_ratio(m.name, ministry.name) >= NAME_MIN for m in self.ministers
         ):
             return  # the minister's name, or one with noise glued on ("Stefan Grüttner Jörgsüß")
+        if any(_damaged_surname_of(ministry.name, m.name) for m in self.ministers):
+            return  # "Heike Holen" for "Heike Hofmann" (a heavy scan of seed 225): hers, damaged
         partner.name, partner.name_raw, partner.name_noisy = (
             ministry.name,
             ministry.name_raw,
@@ -1237,6 +1248,22 @@ class _Reader:
                 self.state.warn(
                     self.key("ministry", "role"), f"role {sig.role!r} does not fit {minister.name}", 0.8
                 )
+        elif (
+            not known
+            and sig.role in ("Staatsminister", "Staatsministerin")
+            and len(in_office) == 1
+            and in_office[0].role == sig.role
+            and _damaged_surname_of(sig.name, in_office[0].name)
+        ):
+            # "Heike Holen" (a heavy scan of seed 225): the minister in office, her surname damaged
+            name = in_office[0].name
+            self.state.warn(
+                self.key("ministry", "name"),
+                f"{sig.name!r} taken as {name}, the {sig.role} in office in {self.year}: "
+                "the same first name, the surname damaged",
+                0.8,
+            )
+            return sig.model_copy(update={"name": name})
         elif not known and sig.role is not None and sig.role.startswith("Staatsminist"):
             self.state.warn(
                 self.key("ministry", "name"),
