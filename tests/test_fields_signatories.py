@@ -1096,9 +1096,13 @@ def test_the_one_name_of_a_block_is_the_partners_when_it_is_no_ministers() -> No
     # the minister's first name with a damaged surname is hers, not a partner's gone astray, and is
     # taken as hers, said (heavy scan of seed 225: "Heike Holen")
     damaged = parse(text.replace("Jens Sauer", "Heike Holen"), 2024, K.partner_by_ags("06635"))
-    assert [(s.side, s.name) for s in damaged.value or ()] == [("ministry", "Heike Hofmann"), ("partner", None)]
+    assert [(s.side, s.name) for s in damaged.value or ()] == [
+        ("ministry", "Heike Hofmann"),
+        ("partner", None),
+    ]
     assert any(
-        f == "signatories[0].name" and "'Heike Holen' taken as Heike Hofmann" in m for f, m in messages(damaged)
+        f == "signatories[0].name" and "'Heike Holen' taken as Heike Hofmann" in m
+        for f, m in messages(damaged)
     )
 
 
