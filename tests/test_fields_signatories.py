@@ -961,6 +961,18 @@ def test_den_with_a_hyphen_glued_after_it_still_anchors_the_place() -> None:
     msgs = dict(messages(result))
     assert "signatories[0].place" not in msgs
     assert msgs["signatories[0].date"] == "date unreadable: '1 9:3 24'"
+    # nor had "den)," before a scribbled date (text OCR of seed 224)
+    text = (
+        "Wiesbaden, den), >. _ - Korbach, den 2 1 3 2 4\n\n"
+        "Heike Hofmann no Klaus-Dieter Demirtas\n“ Staatsministerin . Erster Kreisbeigeordneter\n"
+        "Hessisches Ministerium “des Landkreises Waldeck-Frankenberg\n"
+    )
+    result = parse(text, 2024, K.partner_by_ags("06635"))
+    assert [(side, place) for side, _, _, place, _, _ in rows(result)] == [
+        ("ministry", "Wiesbaden"),
+        ("partner", "Korbach"),
+    ]
+    assert "signatories[0].place" not in dict(messages(result))
 
 
 @pytest.mark.parametrize(

@@ -320,8 +320,9 @@ def _ends_place(line: _Line, i: int, places: list[_Place], plain_den: bool) -> b
 
 def _den_word(tok: _Token) -> str:
     """The token folded for comparing with "den": a speck glued before it ("'den") or after it
-    ("den'", "den-", cut from its date) is OCR's."""
-    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",'’‘`´-")
+    ("den'", "den-", cut from its date; "den)," before a scribbled date, text OCR of seed 224) is
+    OCR's."""
+    return fold(tok.text).lstrip(_NOISE_EDGES).rstrip(",'’‘`´-);:")
 
 
 def _is_den(tok: _Token) -> bool:
