@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aqb_extract import repair
-from aqb_extract.fields.projects import parse_projects, split_marker, title_damage
+from aqb_extract.fields.projects import open_quote_speck, parse_projects, split_marker, title_damage
 from aqb_extract.knowledge import load_knowledge
 from aqb_extract.models import DocumentText, PageText, Part, Section, SplitDocument
 from aqb_extract.sections import split_sections
@@ -1721,6 +1721,38 @@ def test_under_bullets_a_capitalised_line_after_a_noun_is_a_project_whose_bullet
         "line without a bullet taken as its own project: 'Grundqualifizierung Gebäudereinigung'"
         in messages(text)
     )
+
+
+def test_under_bullets_a_title_ending_in_a_year_is_complete() -> None:
+    # 300-dpi scan of seed 228: the next item's bullet was lost, and the two titles ran together
+    # unwarned; a heavy scan of seed 231 had a full stop after such a year
+    text = (
+        INTRO
+        + "4. Weiterbildungsmaßnahmen für Personal der Landkreise und kreisfreien Städte\n"
+        + "« Fortschreibung und Vernetzung der regionalen Träger: Arbeitsmarktdialog und -strategie 2024\n"
+        + "Weiterbildung Datenschutz und Schweigepflicht in der Beratung\n"
+        + "« Fachtag „Übergänge gestalten“ 2022.\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (4, "Fortschreibung und Vernetzung der regionalen Träger: Arbeitsmarktdialog und -strategie 2024"),
+        (4, "Weiterbildung Datenschutz und Schweigepflicht in der Beratung"),
+        (4, "Fachtag „Übergänge gestalten“ 2022"),
+    ]
+    said = messages(text)
+    assert (
+        "line without a bullet taken as its own project: 'Weiterbildung Datenschutz und Schweigepflicht in der Beratung'"
+        in said
+    )
+
+
+def test_a_quote_mark_before_a_title_whose_other_marks_pair_off_is_a_speck() -> None:
+    # TIFF of seed 229: '"Sprachkurse … - "Sprachcafé"'
+    assert open_quote_speck('"Sprachkurse für Mütter mit Kinderbetreuung - "Sprachcafé"') == (
+        'Sprachkurse für Mütter mit Kinderbetreuung - "Sprachcafé"'
+    )
+    assert open_quote_speck('"Bleib dran!" für Jugendliche') == '"Bleib dran!" für Jugendliche'
+    assert open_quote_speck("„Bleib dran!“") == "„Bleib dran!“"
 
 
 def test_under_bullets_a_title_closed_by_a_bracket_is_complete() -> None:

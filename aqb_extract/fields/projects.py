@@ -90,10 +90,10 @@ _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(
 # seed 127, "… (BaE)-" on a TIFF of seed 184): what closes a title ends it.
 _CLOSED_THEN_MARK = re.compile(r"(?<=[)“\"])[:;.,\-–—]+$")
 # Full stops after a title's last word ("… Landschaftsbau.", "… Langzeitarbeitslose..", "Schule -
-# Beruf." on a TIFF of seed 223, five letters with its capital): no list item of an agreement ends
-# with one. A single one after an abbreviation is its own ("e.V.",
+# Beruf." on a TIFF of seed 223, five letters with its capital; "-strategie 2022." after a year, a
+# heavy scan of seed 231): no list item of an agreement ends with one. A single one after an abbreviation is its own ("e.V.",
 # "etc.", "ausländ."): a word cut short (repair.truncated_word) keeps it.
-_TRAILING_STOPS = re.compile(r"(?<=[^\W\d_][a-zäöüß]{4})\.+$")
+_TRAILING_STOPS = re.compile(r"(?:(?<=[^\W\d_][a-zäöüß]{4})|(?<=(?<!\d)(?:19|20)\d\d))\.+$")
 # An apostrophe where a space was ("Begleitung'von", "Ausbildung' zur", "in'Männerberufen"), when
 # it is the only single quote of the title (so it closes nothing).
 _SINGLE_QUOTES = "'‘’‚`´"
@@ -413,7 +413,13 @@ def _noun_meets_capital(body: str, next_body: str) -> bool:
     seed 166). Taken as its own project, the line is said; joined, it would not be."""
     words = body.split()
     last = words[-1].strip(_CLOSED_MARKS) if words else ""  # "(Güterverkehr)": closed, complete
-    return last[:1].isupper() and last.isalpha() and next_body[:1].isupper()
+    # a year ends a title too ("… Arbeitsmarktdialog und -strategie 2024" / "Weiterbildung …" on
+    # a 300-dpi scan of seed 228, joined unwarned)
+    complete = (last[:1].isupper() and last.isalpha()) or _YEAR.fullmatch(last) is not None
+    return complete and next_body[:1].isupper()
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _CLOSED_MARKS = '()„“”"»«'
@@ -572,10 +578,20 @@ def _clean_title(title: str) -> str:
 
 def open_quote_speck(title: str) -> str:
     """``title`` without a quote mark before it that nothing in it closes ('"Ausbildungslotsen an
-    beruflichen Schulen'): OCR's speck, not a quotation. „Bleib dran!“ keeps its marks."""
-    if title[:1] in _QUOTE_CHARS and not any(q in title[1:] for q in _QUOTE_CHARS):
+    beruflichen Schulen'), or that the marks after it pair off without ('"Sprachkurse … -
+    "Sprachcafé"' on a TIFF of seed 229): OCR's speck, not a quotation. „Bleib dran!“ keeps its
+    marks."""
+    if title[:1] not in _QUOTE_CHARS:
+        return title
+    after = sum(title[1:].count(q) for q in _DOUBLE_QUOTES)
+    if not any(q in title[1:] for q in _QUOTE_CHARS) or (
+        title[0] in _DOUBLE_QUOTES and after and after % 2 == 0
+    ):
         return title[1:].lstrip()
     return title
+
+
+_DOUBLE_QUOTES = '"„“”»«'
 
 
 def _last_word(text: str) -> str:
