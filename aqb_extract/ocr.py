@@ -553,6 +553,18 @@ def _read(
     return tsv_to_page(tsv, number=number, rotation=rotation, width=width, height=height)
 
 
+def ocr_line(image: Image.Image, settings: Settings, *, number: int = 1, dpi: int | None = None) -> PageText:
+    """Read a crop holding one line of print (``--psm 7``), as it lies: no straightening or
+    turning, which a few words cannot support. For a second look at a value OCR read unsurely."""
+    with tempfile.TemporaryDirectory(prefix="aqb-line-") as tmp:
+        path = save_for_tesseract(image, Path(tmp), "line")
+        args = [str(path), "stdout", "-l", settings.lang, "--psm", "7"]
+        if dpi:
+            args += ["--dpi", str(dpi)]
+        tsv = run_tesseract([*args, "tsv"], timeout=settings.page_timeout, what=f"a line of page {number}")
+        return tsv_to_page(tsv, number=number, width=image.width, height=image.height)
+
+
 def _mean_conf(page: PageText) -> float:
     words = [w for w in page.words if any(c.isalnum() for c in w.text)]
     return sum(w.conf for w in words) / len(words) if words else 0.0

@@ -24,9 +24,9 @@ from .fields.signatories import parse_signatories
 from .fields.year import parse_year
 from .knowledge import Knowledge, load_knowledge
 from .models import DocumentText, Record, Source, SplitDocument
-from .read import read_document, reread_without_stamps, sniff
+from .read import read_document, reread_line, reread_without_stamps, sniff
 from .repair import repair_document, repaired_words
-from .second_look import Reread, second_look
+from .second_look import Reread, RereadLine, second_look, second_look_amount
 from .sections import split_sections
 from .validate import build_record, failed_record, require_agreement
 
@@ -34,10 +34,16 @@ log = logging.getLogger(__name__)
 
 
 def document_to_record(
-    doc: DocumentText, source: Source, settings: Settings, knowledge: Knowledge, reread: Reread | None = None
+    doc: DocumentText,
+    source: Source,
+    settings: Settings,
+    knowledge: Knowledge,
+    reread: Reread | None = None,
+    reread_line: RereadLine | None = None,
 ) -> tuple[Record, SplitDocument]:
     """Turn a read document into its record (and the repaired parts, for evaluation). ``reread``
-    reads part of a scanned page again for a second look at the signature block."""
+    reads part of a scanned page again for a second look at the signature block, ``reread_line``
+    one line enlarged for a second look at the amount."""
     split = split_sections(doc, knowledge)
     repaired = repair_document(split, knowledge)
     require_agreement(repaired)
@@ -50,7 +56,7 @@ def document_to_record(
         year=year,
         partner=partner,
         ministry=parse_ministry(repaired, knowledge, year.value),
-        amount=parse_amount(repaired),
+        amount=second_look_amount(doc, parse_amount(repaired), reread_line),
         projects=parse_projects(repaired, knowledge),
         signatories=second_look(
             doc,
@@ -91,8 +97,10 @@ def extract_document(
         source = Source(path=source.path, sha256=info.sha256, pages=info.pages)
         doc = read_document(path, settings, executor)
         source = Source(path=source.path, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
-        reread = functools.partial(reread_without_stamps, path, settings) if doc.method == "ocr" else None
-        record, repaired = document_to_record(doc, source, settings, knowledge, reread)
+        scanned = doc.method == "ocr"
+        reread = functools.partial(reread_without_stamps, path, settings) if scanned else None
+        reread_amount = functools.partial(reread_line, path, settings) if scanned else None
+        record, repaired = document_to_record(doc, source, settings, knowledge, reread, reread_amount)
         return Extraction(record, doc, repaired)
     except InputError as exc:
         # what is known of the file even though it failed (the page limit knows both)

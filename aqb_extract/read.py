@@ -63,7 +63,15 @@ from .errors import (
     UnsupportedFileError,
 )
 from .models import DocumentText, Frozen, PageText
-from .ocr import check_pixels, check_tesseract, drop_stamp_ink, ocr_image, open_image, save_for_tesseract
+from .ocr import (
+    check_pixels,
+    check_tesseract,
+    drop_stamp_ink,
+    ocr_image,
+    ocr_line,
+    open_image,
+    save_for_tesseract,
+)
 
 log = logging.getLogger(__name__)
 
@@ -881,6 +889,42 @@ def reread_without_stamps(path: Path, settings: Settings, page: PageText, top: i
                 region = drop_stamp_ink(im.crop((0, top, im.width, im.height)))
                 if region is not None:
                     result = ocr_image(region, settings, number=page.number, dpi=job.dpi)
+    cache.put(info.sha256, page.number, result, variant)
+    return result if result.text else None
+
+
+def reread_line(
+    path: Path, settings: Settings, page: PageText, box: tuple[int, int, int, int], scale: int
+) -> PageText | None:
+    """A second reading of the line of ``page`` inside ``box`` (left, top, width, height in the
+    pixels OCR read), enlarged ``scale`` times: Tesseract reads a digit it took for another at the
+    page's size ("1.312.000" for "1.812.000" at 300 dpi) right when it is larger. None when the
+    page image is not the one OCR read as it lay (turned). Cached like a page, under its own key."""
+    left, top, width, height = box
+    if page.rotation or width <= 0 or height <= 0:
+        return None
+    info = sniff(path, settings)
+    cache = OcrCache(settings)
+    variant = f"line:{left},{top},{width},{height}:x{scale}"
+    hit = cache.get(info.sha256, page.number, variant)
+    if hit is not None:
+        return hit if hit.text else None
+    pdf_pages = read_pdf_pages(path) if info.kind == "pdf" else []
+    [job] = plan_pages(info, settings, [page.number], pdf_pages)
+    result = PageText(number=page.number, text="")
+    with tempfile.TemporaryDirectory(prefix="aqb-page-") as tmp, Image.open(page_image(job, Path(tmp))) as im:
+        margin = height  # room around the line, as Tesseract wants some paper round the print
+        crop = im.crop(
+            (
+                max(0, left - margin),
+                max(0, top - margin // 2),
+                min(im.width, left + width + margin),
+                min(im.height, top + height + margin // 2),
+            )
+        )
+        grey = crop.convert("L")
+        bigger = grey.resize((grey.width * scale, grey.height * scale), Image.Resampling.LANCZOS)
+        result = ocr_line(bigger, settings, number=page.number, dpi=job.dpi * scale if job.dpi else None)
     cache.put(info.sha256, page.number, result, variant)
     return result if result.text else None
 

@@ -115,6 +115,20 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     return _value(fixed), confidence, notes
 
 
+def clean_amount(text: str) -> float | None:
+    """The amount ``text`` states plainly ("1.812.000 Euro"): a well-formed, plausible number before
+    a currency word that needed no repair at all; else None. For a second look, which must not
+    guess where the first reading did."""
+    for cm in CURRENCY_RE.finditer(text):
+        nm = NUMBER_RE.search(text[: cm.start()])
+        if nm is None or nm.group(2):
+            continue
+        value, _, notes = _parse_number(nm.group(1))
+        if value is not None and not notes and PLAUSIBLE_MIN <= value <= PLAUSIBLE_MAX:
+            return value
+    return None
+
+
 def parse_amount(doc: SplitDocument) -> Extracted[float]:
     section = doc.section(4)
     if section is None:
