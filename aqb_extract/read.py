@@ -39,7 +39,7 @@ import subprocess
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -864,6 +864,25 @@ def _run_jobs(
             own.shutdown(wait=True, cancel_futures=True)
 
 
+def _reread(
+    path: Path, settings: Settings, page: PageText, variant: str, read: Callable[[PageJob, Path], PageText]
+) -> PageText | None:
+    """What a second reading of part of ``page`` shares: the cache under its own key
+    (``variant``), and the page's job, handed to ``read`` with a folder for the page image; an
+    empty reading is cached too, and returned as None."""
+    info = sniff(path, settings)
+    cache = OcrCache(settings)
+    hit = cache.get(info.sha256, page.number, variant)
+    if hit is not None:
+        return hit if hit.text else None
+    pdf_pages = read_pdf_pages(path) if info.kind == "pdf" else []
+    [job] = plan_pages(info, settings, [page.number], pdf_pages)
+    with tempfile.TemporaryDirectory(prefix="aqb-page-") as tmp:
+        result = read(job, Path(tmp))
+    cache.put(info.sha256, page.number, result, variant)
+    return result if result.text else None
+
+
 def reread_without_stamps(path: Path, settings: Settings, page: PageText, top: int) -> PageText | None:
     """A second reading of ``page`` from ``top`` (a pixel row of the image OCR read) down, with
     violet stamp ink taken out (:func:`aqb_extract.ocr.drop_stamp_ink`); None when the page
@@ -871,26 +890,17 @@ def reread_without_stamps(path: Path, settings: Settings, page: PageText, top: i
     Word boxes are in the region's pixels. Cached like a page, under its own key."""
     if page.rotation or top < 0 or (page.height and top >= page.height):
         return None
-    info = sniff(path, settings)
-    cache = OcrCache(settings)
-    variant = f"stamp-ink-dropped:{top}"
-    hit = cache.get(info.sha256, page.number, variant)
-    if hit is not None:
-        return hit if hit.text else None
-    pdf_pages = read_pdf_pages(path) if info.kind == "pdf" else []
-    [job] = plan_pages(info, settings, [page.number], pdf_pages)
-    result = PageText(number=page.number, text="")
-    if job.source != "pdf-render":  # rendered pages are grey: no colour to tell ink by
-        with (
-            tempfile.TemporaryDirectory(prefix="aqb-page-") as tmp,
-            Image.open(page_image(job, Path(tmp))) as im,
-        ):
-            if im.height > top:
-                region = drop_stamp_ink(im.crop((0, top, im.width, im.height)))
-                if region is not None:
-                    result = ocr_image(region, settings, number=page.number, dpi=job.dpi)
-    cache.put(info.sha256, page.number, result, variant)
-    return result if result.text else None
+
+    def read(job: PageJob, folder: Path) -> PageText:
+        if job.source != "pdf-render":  # rendered pages are grey: no colour to tell ink by
+            with Image.open(page_image(job, folder)) as im:
+                if im.height > top:
+                    region = drop_stamp_ink(im.crop((0, top, im.width, im.height)))
+                    if region is not None:
+                        return ocr_image(region, settings, number=page.number, dpi=job.dpi)
+        return PageText(number=page.number, text="")
+
+    return _reread(path, settings, page, f"stamp-ink-dropped:{top}", read)
 
 
 def reread_line(
@@ -903,30 +913,23 @@ def reread_line(
     left, top, width, height = box
     if page.rotation or width <= 0 or height <= 0:
         return None
-    info = sniff(path, settings)
-    cache = OcrCache(settings)
-    variant = f"line:{left},{top},{width},{height}:x{scale}"
-    hit = cache.get(info.sha256, page.number, variant)
-    if hit is not None:
-        return hit if hit.text else None
-    pdf_pages = read_pdf_pages(path) if info.kind == "pdf" else []
-    [job] = plan_pages(info, settings, [page.number], pdf_pages)
-    result = PageText(number=page.number, text="")
-    with tempfile.TemporaryDirectory(prefix="aqb-page-") as tmp, Image.open(page_image(job, Path(tmp))) as im:
-        margin = height  # room around the line, as Tesseract wants some paper round the print
-        crop = im.crop(
-            (
-                max(0, left - margin),
-                max(0, top - margin // 2),
-                min(im.width, left + width + margin),
-                min(im.height, top + height + margin // 2),
+
+    def read(job: PageJob, folder: Path) -> PageText:
+        with Image.open(page_image(job, folder)) as im:
+            margin = height  # room around the line, as Tesseract wants some paper round the print
+            crop = im.crop(
+                (
+                    max(0, left - margin),
+                    max(0, top - margin // 2),
+                    min(im.width, left + width + margin),
+                    min(im.height, top + height + margin // 2),
+                )
             )
-        )
         grey = crop.convert("L")
         bigger = grey.resize((grey.width * scale, grey.height * scale), Image.Resampling.LANCZOS)
-        result = ocr_line(bigger, settings, number=page.number, dpi=job.dpi * scale if job.dpi else None)
-    cache.put(info.sha256, page.number, result, variant)
-    return result if result.text else None
+        return ocr_line(bigger, settings, number=page.number, dpi=job.dpi * scale if job.dpi else None)
+
+    return _reread(path, settings, page, f"line:{left},{top},{width},{height}:x{scale}", read)
 
 
 # =========================================================================== the stage
