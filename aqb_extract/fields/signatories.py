@@ -1223,10 +1223,18 @@ class _Reader:
         if self.year is None:
             return sig
         in_office = [m for m in self.knowledge.ministers if m.covers(self.year)]
+        # the one minister of the signatory's title in office: whom a lost or damaged name stands for
+        sole = (
+            in_office[0]
+            if len(in_office) == 1
+            and sig.role in ("Staatsminister", "Staatsministerin")
+            and in_office[0].role == sig.role
+            else None
+        )
         if sig.name is None:
             if sig.role in ("Staatsminister", "Staatsministerin"):
-                if len(in_office) == 1 and in_office[0].role == sig.role:
-                    name = in_office[0].name
+                if sole is not None:
+                    name = sole.name
                     self.state.warn(
                         self.key("ministry", "name"),
                         f"name not found; {name}, the {sig.role} in office in {self.year}, assumed",
@@ -1249,15 +1257,9 @@ class _Reader:
                 self.state.warn(
                     self.key("ministry", "role"), f"role {sig.role!r} does not fit {minister.name}", 0.8
                 )
-        elif (
-            not known
-            and sig.role in ("Staatsminister", "Staatsministerin")
-            and len(in_office) == 1
-            and in_office[0].role == sig.role
-            and _damaged_surname_of(sig.name, in_office[0].name)
-        ):
+        elif not known and sole is not None and _damaged_surname_of(sig.name, sole.name):
             # "Heike Holen" (a heavy scan of seed 225): the minister in office, her surname damaged
-            name = in_office[0].name
+            name = sole.name
             self.state.warn(
                 self.key("ministry", "name"),
                 f"{sig.name!r} taken as {name}, the {sig.role} in office in {self.year}: "
