@@ -8,6 +8,7 @@ a misread digit in an amount is the kind of error nobody notices later.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..models import Extracted, FieldWarning, SplitDocument
 
@@ -115,13 +116,19 @@ def _parse_number(token: str) -> tuple[float | None, float, list[str]]:
     return _value(fixed), confidence, notes
 
 
+def _written_amounts(line: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each number written before a currency word on ``line``, with that word."""
+    for cm in CURRENCY_RE.finditer(line):
+        if (nm := NUMBER_RE.search(line[: cm.start()])) is not None:
+            yield nm, cm
+
+
 def clean_amount(text: str) -> float | None:
     """The amount ``text`` states plainly ("1.812.000 Euro"): a well-formed, plausible number before
     a currency word that needed no repair at all; else None. For a second look, which must not
     guess where the first reading did."""
-    for cm in CURRENCY_RE.finditer(text):
-        nm = NUMBER_RE.search(text[: cm.start()])
-        if nm is None or nm.group(2):
+    for nm, _ in _written_amounts(text):
+        if nm.group(2):
             continue
         value, _, notes = _parse_number(nm.group(1))
         if value is not None and not notes and PLAUSIBLE_MIN <= value <= PLAUSIBLE_MAX:
@@ -139,11 +146,7 @@ def parse_amount(doc: SplitDocument) -> Extracted[float]:
         )
     found: list[tuple[float, float, list[str], str]] = []
     for line in section.text.splitlines():
-        for cm in CURRENCY_RE.finditer(line):
-            before = line[: cm.start()]
-            nm = NUMBER_RE.search(before)
-            if not nm:
-                continue
+        for nm, cm in _written_amounts(line):
             value, conf, notes = _parse_number(nm.group(1))
             if nm.group(2) and value is not None:
                 notes.append(f"{nm.group(2)!r} between the amount and its currency taken as a speck")
