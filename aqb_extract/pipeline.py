@@ -25,7 +25,7 @@ from .fields.year import parse_year
 from .knowledge import Knowledge, load_knowledge
 from .models import DocumentText, Record, Source, SplitDocument
 from .read import read_document, reread_line, reread_without_stamps, sniff
-from .repair import repair_document
+from .repair import repair_document, repaired_words
 from .second_look import Reread, RereadLine, second_look, second_look_amount
 from .sections import split_sections
 from .validate import build_record, failed_record, require_agreement
@@ -69,7 +69,7 @@ def document_to_record(
         ),
         sections=parse_sections(repaired, knowledge),
         settings=settings,
-        repaired=repaired,
+        repaired_words=repaired_words(repaired),
     )
     return record, repaired
 

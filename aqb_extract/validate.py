@@ -30,7 +30,6 @@ from .models import (
     Source,
     SplitDocument,
 )
-from .repair import repaired_words
 
 DATA_FIELDS = ("year", "partner", "ministry", "amount_eur", "projects", "signatories")
 
@@ -98,11 +97,8 @@ def build_record(
     signatories: Extracted[tuple[Signatory, ...]],
     sections: Extracted[tuple[SectionOut, ...]],
     settings: Settings,
-    repaired: SplitDocument | None = None,
+    repaired_words: int = 0,
 ) -> Record:
-    """The record of the fields found. ``repaired`` (the repaired parts) tells a text file that
-    went through OCR elsewhere, whose amount is then doubted (TEXT_OCR_REPAIRS); counted only for
-    text inputs, the only ones it concerns."""
     fields: dict[str, Extracted[Any]] = {
         "year": year,
         "partner": partner,
@@ -134,14 +130,13 @@ def build_record(
                 key == "amount_eur"
                 and ex.value is not None
                 and doc.method == "text"
-                and repaired is not None
-                and (repairs := repaired_words(repaired)) >= TEXT_OCR_REPAIRS
+                and repaired_words >= TEXT_OCR_REPAIRS
             ):
                 conf = min(conf, 0.85)
                 warnings.append(
                     FieldWarning(
                         field=key,
-                        message=f"the text came from OCR ({repairs} words repaired) and says "
+                        message=f"the text came from OCR ({repaired_words} words repaired) and says "
                         f"nothing of how surely its digits were read: compare {ex.raw!r} with the source",
                     )
                 )
