@@ -1018,6 +1018,26 @@ def test_capitals_beside_a_name_or_of_two_letters_are_a_scribble() -> None:
     assert [s.name for s in parse(text).value or ()] == ["Kai Klose", "SVEN SCHOELLER"]  # the known spelling
 
 
+def test_a_word_in_a_third_column_is_no_part_of_the_partners_name() -> None:
+    # heavy scan of seed 241, its signature block repaired: a scribble's shard "Sur" right of the
+    # partner's name, once the stamp's "–" after the minister's name was taken away
+    text = (
+        "Wiesbaden, den 9. Februar 2026    Eschwege, den 23.3.2026\n\n"
+        "Heike Hofmann     Ute Grünewald    Sur\nStaatsministerin        Landrätin\n"
+        "Hessisches Ministerium     des Werra-Meißner-Kreises\n"
+    )
+    result = parse(text, 2026, K.partner_by_ags("06636"))
+    assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Ute Grünewald"]
+    assert (
+        "signatories[1].name",
+        "'Sur' in a column of its own taken as a speck: 'Heike Hofmann     Ute Grünewald    Sur'",
+    ) in messages(result)
+    # a partner's name of three words in one column stays whole
+    text = text.replace("Ute Grünewald    Sur", "Ute Maria Grünewald")
+    result = parse(text, 2026, K.partner_by_ags("06636"))
+    assert [s.name for s in result.value or ()] == ["Heike Hofmann", "Ute Maria Grünewald"]
+
+
 def test_a_name_does_not_run_across_a_column_gap() -> None:
     # heavy scan of seed 177: a stamp's speck "Nee" in a column of its own before the partner's name
     text = (

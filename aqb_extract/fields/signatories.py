@@ -405,10 +405,24 @@ def _parse_place_dates(line: _Line, places: list[_Place]) -> list[_PlaceDate]:
                 place=place if score >= PLACE_MIN else None,
                 place_score=score,
                 date_text=line.text_between(date_start, date_end),
-                date_raw=line.raw_between(date_start, date_end),
+                date_raw=_date_raw(line, date_start, date_end),
             )
         )
     return pairs
+
+
+def _date_raw(line: _Line, start: int, end: int) -> str:
+    """The date as written: the raw text from the anchor ("den", or the place's comma) to the
+    date's last token, or, when repair left no token of it, to the next place or the line's end.
+    Repair takes a signature's shards out of the signature block ("AS O 2024" becomes "2024" in
+    seed 001), but a date in ink may be what was read as shards, and the record shows what was
+    written."""
+    lo = line.tokens[start - 1].raw_end if start > 0 else 0
+    if start < end:
+        hi = line.tokens[end - 1].raw_end
+    else:
+        hi = line.tokens[end].raw_start if end < len(line.tokens) else len(line.raw)
+    return line.raw[lo:hi].strip()
 
 
 def _place_start(line: _Line, lo: int, hi: int, places: list[_Place]) -> int:
@@ -574,6 +588,10 @@ def _split_names(
     gaps = line.gaps()
     if gaps:
         g = gaps[0] + 1
+        if len(gaps) >= 2 and n - gaps[1] == 2 and _is_name(line.tokens[g : gaps[1] + 1]):
+            # "Heike Hofmann    Ute Grünewald    Sur" (a heavy scan of seed 241): one word in a
+            # third column is a scribble's shard, not the end of the partner's name
+            return (s, g), (g, gaps[1] + 1), False
         return (s, g), (g, n), False
     score, cut = _minister_cut(line, s, range(s + 2, min(s + 5, n)), ministers, _match_minister)
     if score >= NAME_MIN:
@@ -920,6 +938,13 @@ class _Reader:
                 return
             if guessed:
                 self.state.warn(FIELD, f"names split by word count, a guess: {line.raw!r}", 0.75)
+            if right[1] < len(line.tokens):
+                shard = line.raw_between(right[1], len(line.tokens))
+                self.state.warn(
+                    self.key("partner", "name"),
+                    f"{shard!r} in a column of its own taken as a speck: {line.raw!r}",
+                    0.9,
+                )
             for side, (a, b) in (("ministry", left), ("partner", right)):
                 self._set_name(side, line.text_between(a, b), line.raw_between(a, b), 0.0)
             return
