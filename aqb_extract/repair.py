@@ -891,6 +891,12 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
     return None
 
 
+def vanishes_as_speck(token: str) -> bool:
+    """Is ``token`` a speck that repair takes out of any text (a mark, a lone small letter),
+    rather than a shard only the signature block loses (:func:`repair_signature_block`)?"""
+    return _vanishes(token)
+
+
 def _vanishes(token: str) -> bool:
     """Is ``token`` of a kind that :func:`_speck` repairs away (mostly)?"""
     return _is_speck(token) or token in _STRAY_LETTERS  # a set of single letters: one letter only
