@@ -274,6 +274,13 @@ def _repair_pass(text: str, repairer: _Repairer) -> Repaired:
             fixed = fixed[: m.start()] + "“" + fixed[m.end() :]
             local = (*local, _Edit(at, at + 1, '"', "“", "German closing quote after „"))
             quote_open = False
+        if (m := _STAR_CLOSE.search(fixed)) and _quote_open(quotes + _quote_marks(fixed[: m.start()])):
+            # "„Bündnis für Ausbildung für die Jahre 2015 bis 2019*," "„Frischküche*": the closing
+            # quote of an open quotation read as an asterisk (seeds 242, 243, heavy and 300 dpi)
+            at = len(token) - (len(fixed) - m.start())
+            if token[at : at + 1] == "*":
+                fixed = fixed[: m.start()] + "“" + fixed[m.end() :]
+                local = (*local, _Edit(at, at + 1, "*", "“", "German closing quote read as an asterisk"))
         if local and _mid_sentence(text, match.start()):
             fixed, local = repairer.lower_mid_sentence(token, fixed, local)
         pieces.append(text[last : match.start()])
@@ -314,6 +321,7 @@ _SGB_BOOKS = frozenset({"II", "III", "VIII", "XII"})
 # never German punctuation; a straight closing quote counts only after such an opening.
 _LOW_QUOTE = re.compile(r"^,[A-Za-zÄÖÜäöü]")
 _STRAIGHT_CLOSE = re.compile(r'"(?=[.,;:!?)]*$)')
+_STAR_CLOSE = re.compile(r"(?<=[^\W_])\*(?=[.,;:!?)]*$)")
 
 
 def _edit(token: str, fixed: str, reason: str) -> tuple[str, tuple[_Edit, ...]]:
@@ -931,7 +939,8 @@ def _leading_specks(
     token: str, fixed: str, edits: tuple[_Edit, ...], repairer: _Repairer
 ) -> tuple[str, tuple[_Edit, ...]]:
     """Drop specks stuck to the front of a known capitalised word (".Küchenhelferqualifizierung",
-    ":Lernwerkstatt"): no German word starts with a full stop or colon. Only when nothing else was
+    ":Lernwerkstatt") or a well-known small one (".zu"): no German word starts with a full stop or
+    colon. Only when nothing else was
     repaired at the front of the token, so the edit's span is the marks as written."""
     marks = len(fixed) - len(fixed.lstrip(".:;_"))
     if not 0 < marks <= 2 or not fixed.startswith(token[:marks]):
@@ -939,11 +948,20 @@ def _leading_specks(
     if edits and edits[0].start < marks:
         return fixed, edits
     word = fixed[marks:].rstrip(_EDGE_CHARS)
-    if not (len(word) >= 4 and word[0].isupper() and _ONLY_LETTERS.fullmatch(word)):
+    if not _ONLY_LETTERS.fullmatch(word):
         return fixed, edits
-    if not repairer.knows(word):
+    if word[0].isupper():
+        if len(word) < 4 or not repairer.knows(word):
+            return fixed, edits
+    elif len(word) < 2 or word in _FILE_ENDINGS or not repairer.well_known(word):
+        # ".zu sichern", "und .die verstärkte", "– .nach Antragstellung" (heavy scans and text
+        # OCR of seeds 242, 243): a small word, well known, never starts with a stop either
         return fixed, edits
     return fixed[marks:], (_Edit(0, marks, token[:marks], "", "speck before a word"), *edits)
+
+
+_FILE_ENDINGS = frozenset({"de", "com", "org", "net", "eu", "pdf", "doc", "docx", "xlsx", "txt", "html"})
+"""What may follow a full stop standing apart in a web or file name (". de"): no speck's."""
 
 
 _COMPLETING = frozenset({"und", "oder", "bzw.", "sowie", "als", "wie", "bis"})
@@ -1939,17 +1957,47 @@ def repair_signature_block(text: str, knowledge: Knowledge | None = None) -> Rep
     pieces: list[str] = []
     changes: list[Change] = []
     last = 0
-    for match in _TOKEN.finditer(first.text):
-        token = match.group()
-        pieces.append(first.text[last : match.start()])
-        last = match.end()
-        reason = _signature_noise(token, repairer)
-        pieces.append("" if reason else token)
-        if reason:
-            changes.append(Change(start=match.start(), end=match.end(), raw=token, fixed="", reason=reason))
+    for line in _SIGNATURE_LINE.finditer(first.text):
+        tokens = list(_TOKEN.finditer(first.text, line.start(), line.end()))
+        verdicts = [_signature_noise(t.group(), repairer) for t in tokens]
+        if tokens and all(v or _shard(t.group()) for t, v in zip(tokens, verdicts, strict=True)):
+            # "As", "eK", "| Ef   a": a line of nothing but shards is a scribble's, whole
+            verdicts = [v or "a line of shards in the signature block: stamp or signature" for v in verdicts]
+        for match, reason in zip(tokens, verdicts, strict=True):
+            token = match.group()
+            pieces.append(first.text[last : match.start()])
+            last = match.end()
+            if reason:
+                pieces.append("")
+                changes.append(
+                    Change(start=match.start(), end=match.end(), raw=token, fixed="", reason=reason)
+                )
+                continue
+            trail = _SIGNATURE_TRAIL.search(token)
+            if trail is not None:  # "Oberbürgermeisterin—____": a signature's stroke run into a role
+                at = match.start() + trail.start()
+                changes.append(
+                    Change(start=at, end=match.end(), raw=trail.group(), fixed="", reason=_TRAIL_REASON)
+                )
+                token = token[: trail.start()]
+            pieces.append(token)
     pieces.append(first.text[last:])
     second = Repaired(raw=first.text, text="".join(pieces), changes=tuple(changes))
     return _compose(first, second) if changes else first
+
+
+_SIGNATURE_LINE = re.compile(r"[^\n]+")
+_SIGNATURE_TRAIL = re.compile(r"(?<=[^\W\d_])(?:[_—~]+|[-–]{2,})[-–—_~]*$")
+"""A run of strokes glued to the end of a word: underscores, em dashes or two dashes or more (a
+single hyphen may end a line of a name or partner that runs on: "Werra-Meißner-")."""
+_TRAIL_REASON = "strokes after a word in the signature block: a signature's"
+
+
+def _shard(token: str) -> bool:
+    """A token of one or two letters with no full stop ("As", "eK"): a shard when all its line holds
+    is such tokens and noise; an initial keeps its stop ("M.")."""
+    core = token.strip(_EDGE_CHARS + "|")
+    return "." not in token and 0 < len(core) <= 2 and bool(_ONLY_LETTERS.fullmatch(core))
 
 
 SIGNATURE_SMALL_WORDS = frozenset(

@@ -33,13 +33,22 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
             "Hessisches Ministerium    x    des Kreises Offenbach",
             "Hessisches Ministerium        des Kreises Offenbach",
         ),
-        ("Se    /\n/\n\n\\e\\", "Se    \n\n\n"),
+        ("Se    /\n/\n\n\\e\\", "    \n\n\n"),
         # sample 23: shards around the partner's signature
         ("Heike Hofmann  -\nStaatsministerin N", "Heike Hofmann  \nStaatsministerin "),
         ("&    E JE)\nGötz Oyan,    DH", "     \nGötz Oyan,    "),
         # sample 20, sample 24, seed 001
         ("Anja von Bülow    es\nOberbürgermeisterin", "Anja von Bülow    \nOberbürgermeisterin"),
         ("ÄSTN\n\nKai Klose\n\nII\n\nGönül Becker", "ÄSTN\n\nKai Klose\n\n\n\nGönül Becker"),
+        # heavy scan of seed 242: lines of nothing but shards, and a signature's strokes run into a role
+        (
+            "Wiesbaden, den  24118 \n\nAs\n eK\n\nStefan Grüttner",
+            "Wiesbaden, den  24118 \n\n\n \n\nStefan Grüttner",
+        ),
+        (
+            "Susanne Nöll\nOberbürgermeisterin—____\nder Stadt Kassel.",
+            "Susanne Nöll\nOberbürgermeisterin\nder Stadt Kassel.",
+        ),
         # digits stay: they may be a handwritten date the signatory parser reads
         (
             "Wiesbaden, den 7. 7 207 -4 Groß-Gerau, den AS O 2024",
@@ -67,6 +76,8 @@ def test_signature_noise_goes(raw: str, fixed: str) -> None:
         "Landrat/Landrätin des Main-Kinzig-Kreises",
         "KAI KLOSE    SVEN SCHOELLER\nSTAATSMINISTER    OBERBÜRGERMEISTER",
         "gez. Kai Klose\nals Vertreter des Landrats",
+        "i. V.\nKai Klose",
+        "Hessisches Ministerium    des Werra-Meißner-\nfür Soziales und Integration    Kreises",
     ],
 )
 def test_signature_text_stays(text: str) -> None:

@@ -62,6 +62,18 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
         ("SGB II, III, VII, XN und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
         ("SGB II, III, VII, XI und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
         ("SGB II, III, VIII, XI! und AsylbLG", "SGB II, III, VIII, XII und AsylbLG"),
+        # the closing quote read as an asterisk (heavy scans, 300 dpi and TIFFs of seeds 242, 243)
+        (
+            "dem „Bündnis für Ausbildung für die Jahre 2015 bis 2019*, dem Fachkonzept",
+            "dem „Bündnis für Ausbildung für die Jahre 2015 bis 2019“, dem Fachkonzept",
+        ),
+        (
+            "Küchenhelferqualifizierung „Frischküche*\n• Sprachkurse",
+            "Küchenhelferqualifizierung „Frischküche“\n• Sprachkurse",
+        ),
+        # a stop glued before a small word (heavy scans and text OCR of seeds 242, 243)
+        ("Beschäftigungsfähigkeit .zu sichern", "Beschäftigungsfähigkeit zu sichern"),
+        ("AsylbLG und .die verstärkte Einbindung", "AsylbLG und die verstärkte Einbindung"),
     ],
 )
 def test_repaired(raw: str, fixed: str) -> None:
@@ -102,6 +114,8 @@ def test_repaired(raw: str, fixed: str) -> None:
         "SGB II, III, VII und XII",  # not four numerals before "und"
         "bindet die Akteure in eine Strategie ein. Dafür will das Land",
         "Er kommt mit. Die anderen gehen vor. Das ist der.",
+        "Teilnehmende* werden betreut, Frischküche* (siehe unten)",  # an asterisk with no quotation open
+        "www.hessen .de",
     ],
 )
 def test_left_alone(clean: str) -> None:
