@@ -41,7 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import get_frequency_dict, top_n_list
 
 from .knowledge import Knowledge, load_knowledge
-from .models import Frozen, SplitDocument
+from .models import Frozen, Section, SplitDocument
 
 log = logging.getLogger(__name__)
 
@@ -1930,14 +1930,60 @@ def repair_document(doc: SplitDocument, knowledge: Knowledge | None = None) -> S
     def fix(text: str) -> str:
         return repair_text(text, knowledge).text
 
+    def body(section: Section) -> str:
+        text = fix(section.raw)
+        return text if section.number == 5 else _drop_opening_mark(text)
+
     return SplitDocument(
         head=doc.head.model_copy(update={"text": fix(doc.head.raw)}),
         sections=tuple(
-            s.model_copy(update={"text": fix(s.raw), "title": fix(s.title_raw or s.title)})
+            s.model_copy(update={"text": body(s), "title": repair_title(s.title_raw or s.title, knowledge)})
             for s in doc.sections
         ),
         tail=doc.tail.model_copy(update={"text": repair_signature_block(doc.tail.raw, knowledge).text}),
     )
+
+
+def repair_title(title: str, knowledge: Knowledge | None = None) -> str:
+    """Repair a section's title: :func:`repair_text`, then take away marks standing alone at its
+    start or end ("§ 1\n. Ausbildungs- und Qualifizierungsbudget", "- Umsetzung der …" on heavy
+    scans and text OCR of seeds 230-243). In running text a mark at a line's start may be a list's
+    bullet; a heading is no list item and neither starts nor ends with a mark. Whitespace stays."""
+    text = repair_text(title, knowledge).text
+    tokens = list(_TOKEN.finditer(text))
+    keep = [i for i, t in enumerate(tokens) if t.group().strip(_TITLE_MARKS)]
+    if not keep:
+        return text
+    gone = {i for i in range(len(tokens)) if i < keep[0] or i > keep[-1]}
+    return (
+        "".join(
+            text[(tokens[i - 1].end() if i else 0) : t.start()] + ("" if i in gone else t.group())
+            for i, t in enumerate(tokens)
+        )
+        + text[tokens[-1].end() :]
+    )
+
+
+def _drop_opening_mark(text: str) -> str:
+    """A section's body without a mark standing alone before its first word, when that word is
+    capitalised (". Erfolgreiche Arbeitsmarktpolitik …", "- Der Hochtaunuskreis …", "- Die
+    Integration …": heavy scans and text OCR of seeds 230-243). A body opens with a sentence, not
+    a list item (§ 5's, whose projects are the list, is left to its parser); a bullet read as "•"
+    stays."""
+    tokens = list(itertools.islice(_TOKEN.finditer(text), 2))
+    if len(tokens) < 2:
+        return text
+    first, word = tokens[0], tokens[1].group()
+    if first.group() in _OPENING_MARKS and word[:1].isupper() and _ONLY_LETTERS.match(word):
+        return text[: first.start()] + text[first.end() :]
+    return text
+
+
+_OPENING_MARKS = frozenset({"-", "–", "—", ".", "·", ":", ";", "_", "*", "~", "=", "°", "»", "«", "|"})
+
+_TITLE_MARKS = "-–—•·.,:;_*~=»«°<>|"
+"""Marks no heading starts or ends with standing alone (not quotes: § 5's title may end in a
+partner's name in quotes)."""
 
 
 def repair_signature_block(text: str, knowledge: Knowledge | None = None) -> Repaired:

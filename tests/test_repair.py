@@ -466,6 +466,31 @@ def test_repair_document_repairs_every_part_and_keeps_raw() -> None:
     assert repaired.sections[0].title == "Haushaltsmittel"
 
 
+def test_a_heading_and_a_body_open_with_no_mark() -> None:
+    """Heavy scans and text OCR of seeds 230-243: a mark standing alone before a title or a body's
+    first word ("§ 1\n. Ausbildungs- …", "- Der Hochtaunuskreis …"). § 5's body keeps it: its
+    list is its projects parser's to read."""
+    body = "- Der Hochtaunuskreis und das HMSI"
+    sections = tuple(
+        Section(number=n, title="", title_raw=". Zielsteuerung -", text="", raw=body) for n in (6, 5)
+    )
+    doc = SplitDocument(head=Part(text="", raw=""), sections=sections, tail=Part(text="", raw=""))
+    six, five = repair.repair_document(doc, K).sections
+    assert " ".join(six.title.split()) == "Zielsteuerung"
+    assert six.text == " Der Hochtaunuskreis und das HMSI"
+    assert token_pairs(body, six.text) is not None  # the whitespace skeleton stays
+    assert five.text == body
+    bullet = SplitDocument(
+        head=Part(text="", raw=""),
+        sections=(Section(number=6, title="", raw="• Ausbildungslotsen\n- und weitere", text=""),),
+        tail=Part(text="", raw=""),
+    )
+    assert repair.repair_document(bullet, K).sections[0].text == "• Ausbildungslotsen\n- und weitere"
+    assert repair.repair_title("Ziele für die Umsetzung im Kreis Groß-Gerau", K) == (
+        "Ziele für die Umsetzung im Kreis Groß-Gerau"
+    )
+
+
 def test_raw_span_of_a_token_covers_a_mark_dropped_after_it() -> None:
     """Found by hypothesis: "von." repaired to "von" must map back to all of "von."."""
     raw = "von. ! dem"
