@@ -2006,6 +2006,14 @@ def repair_signature_block(text: str, knowledge: Knowledge | None = None) -> Rep
     for line in _SIGNATURE_LINE.finditer(first.text):
         tokens = list(_TOKEN.finditer(first.text, line.start(), line.end()))
         verdicts = [_signature_noise(t.group(), repairer) for t in tokens]
+        for segment in _segments(tokens):
+            digits = [i for i in segment if _has_digit(tokens[i].group())]
+            # "Kassel, den Z 2.4.18" (a heavy scan of seed 245): letters before a number in its
+            # column may be a date's first digits in ink ("22.4.18"); taken away, the rest would
+            # read as a date. After the number they are shards ("29.09.2021° © S", seed 244).
+            for i in segment:
+                if digits and i < digits[-1] and any(c.isalpha() for c in tokens[i].group()):
+                    verdicts[i] = ""
         if tokens and all(v or _shard(t.group()) for t, v in zip(tokens, verdicts, strict=True)):
             # "As", "eK", "| Ef   a": a line of nothing but shards is a scribble's, whole
             verdicts = [v or "a line of shards in the signature block: stamp or signature" for v in verdicts]
@@ -2037,6 +2045,25 @@ _SIGNATURE_TRAIL = re.compile(r"(?<=[^\W\d_])(?:[_—~]+|[-–]{2,})[-–—_~]*
 """A run of strokes glued to the end of a word: underscores, em dashes or two dashes or more (a
 single hyphen may end a line of a name or partner that runs on: "Werra-Meißner-")."""
 _TRAIL_REASON = "strokes after a word in the signature block: a signature's"
+
+
+def _segments(tokens: list[re.Match[str]]) -> list[list[int]]:
+    """The indices of ``tokens`` (one line's) grouped by column: a gap of COLUMN_GAP spaces or
+    more starts the next group."""
+    groups: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if not groups or token.start() - tokens[i - 1].end() >= COLUMN_GAP:
+            groups.append([])
+        groups[-1].append(i)
+    return groups
+
+
+COLUMN_GAP = 3
+"""Spaces between two words that make them two columns, as the signatory parser reads them."""
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
 
 
 def _shard(token: str) -> bool:
