@@ -255,6 +255,23 @@ def test_two_roles_on_one_line_longest_match() -> None:
     assert result.warnings == ()
 
 
+def test_a_damaged_role_takes_the_words_before_it_and_says_its_rival() -> None:
+    # heavy scan of seed 244: "Kreisbeigeordneit" alone reads "Kreisbeigeordnete" best (94.1),
+    # which left "Erster" out; with "Erster" the role is "Erster Kreisbeigeordneter", and
+    # "Erste Kreisbeigeordnete" fits the damaged words nearly as well, which is said
+    text = (
+        "Wiesbaden, den 29.09.2021    Dietzenbach, den 12. November 2021\n"
+        "Kai Klose    Dirk Schölch\nStaatsminister    Erster Kreisbeigeordneit\n"
+    )
+    result = parse(text, 2021, K.partner_by_ags("06438"))
+    assert [s.role for s in result.value or ()] == ["Staatsminister", "Erster Kreisbeigeordneter"]
+    assert (
+        "signatories[1].role",
+        "role read as 'Erster Kreisbeigeordneter', but 'Erste Kreisbeigeordnete' fits nearly as well: "
+        "'Erster Kreisbeigeordneit'",
+    ) in messages(result)
+
+
 # --------------------------------------------------------------------------- dates
 
 

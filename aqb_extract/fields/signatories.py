@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -42,6 +42,13 @@ MINISTRY_PLACE = "Wiesbaden"
 PLACE_MIN = 80.0  # fuzzy score (0..100) for a place to count as a known place
 ROLE_MIN = 85.0  # fuzzy score for a role
 ROLE_SURE = 92.0  # below: the role is taken but the reading is warned about
+ROLE_WORD_BONUS = 1.0
+"""Added to a role's score for each word past its first: "Erster Kreisbeigeordneit" (a heavy scan
+of seed 244) reads "Kreisbeigeordnete" at 94.1 from its second word alone and "Erster
+Kreisbeigeordneter" at 93.9 from both; the role that accounts for "Erster" is the reading."""
+ROLE_RIVAL = 1.0
+"""A different role the same words read within this makes the role doubtful:
+"Erste Kreisbeigeordnete" reads "Erster Kreisbeigeordneit" at 93.6, and only a name could tell."""
 NAME_MIN = 85.0  # fuzzy score for a minister's name
 
 # Words of institution lines ("Hessisches Ministerium", "für Soziales und Integration", "der
@@ -462,6 +469,12 @@ class _Found:
     score: float
     side: str
     glued: str | None = None  # the token, when the role was read from its part before a hyphen
+    rival: str | None = None  # another role the same words read nearly as well as (ROLE_RIVAL)
+
+    @property
+    def rank(self) -> float:
+        """The score, and ROLE_WORD_BONUS for each word of the role past its first."""
+        return self.score + ROLE_WORD_BONUS * (self.end - self.start - 1)
 
 
 def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
@@ -486,11 +499,21 @@ def _find_roles(line: _Line, roles: tuple[Role, ...]) -> list[_Found]:
             for role in roles:
                 if (score := _score(head, role.name)) >= ROLE_SURE:
                     cands.append(_Found(i, i + 1, role.name, score, role.side, toks[i].bare))
-    cands.sort(key=lambda f: (f.score, len(f.value), -(f.end - f.start)), reverse=True)
+    cands.sort(key=lambda f: (f.rank, len(f.value), -(f.end - f.start)), reverse=True)
     taken: list[_Found] = []
     for cand in cands:
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
+            rival = next(
+                (
+                    c
+                    for c in cands
+                    if c.value != cand.value
+                    and (c.start, c.end) == (cand.start, cand.end)
+                    and c.rank >= cand.rank - ROLE_RIVAL
+                ),
+                None,
+            )
+            taken.append(replace(cand, rival=rival.value) if rival is not None else cand)
     return sorted(taken, key=lambda f: f.start)
 
 
@@ -927,6 +950,12 @@ class _Reader:
             if f.score < ROLE_SURE:
                 self.state.warn(
                     self.key(side, "role"), f"role read fuzzily as {f.value!r}: {slot.role_raw!r}", 0.85
+                )
+            if f.rival is not None:
+                self.state.warn(
+                    self.key(side, "role"),
+                    f"role read as {f.value!r}, but {f.rival!r} fits nearly as well: {slot.role_raw!r}",
+                    0.85,
                 )
         if len(found) == 1:
             # "Kai Klose, Staatsminister" or "Landrat Bernd Woide": the name shares the role's line
