@@ -940,8 +940,8 @@ def _leading_specks(
 ) -> tuple[str, tuple[_Edit, ...]]:
     """Drop specks stuck to the front of a known capitalised word (".Küchenhelferqualifizierung",
     ":Lernwerkstatt") or a well-known small one (".zu"): no German word starts with a full stop or
-    colon. Only when nothing else was
-    repaired at the front of the token, so the edit's span is the marks as written."""
+    colon. Only when nothing else was repaired at the front of the token, so the edit's span is the
+    marks as written."""
     marks = len(fixed) - len(fixed.lstrip(".:;_"))
     if not 0 < marks <= 2 or not fixed.startswith(token[:marks]):
         return fixed, edits
@@ -2040,7 +2040,7 @@ def repair_signature_block(text: str, knowledge: Knowledge | None = None) -> Rep
     return _compose(first, second) if changes else first
 
 
-_SIGNATURE_LINE = re.compile(r"[^\n]+")
+_SIGNATURE_LINE = re.compile(f"[^{_LINE_BREAKS}]+")
 _SIGNATURE_TRAIL = re.compile(r"(?<=[^\W\d_])(?:[_—~]+|[-–]{2,})[-–—_~]*$")
 """A run of strokes glued to the end of a word: underscores, em dashes or two dashes or more (a
 single hyphen may end a line of a name or partner that runs on: "Werra-Meißner-")."""

@@ -175,3 +175,27 @@ def test_candidate_edits_are_the_non_overlapping_combinations_in_order(
         if not any(a.end > b.start for a, b in itertools.pairwise(combo))
     ]
     assert list(_apart(sites, limit)) == expected
+
+
+# The signature block's repair (:func:`repair.repair_signature_block`) keeps the same promises.
+SIGNATURE_WORDS = st.sampled_from(
+    (
+        *("Wiesbaden,", "den", "8.8.23", "Kassel,", "Z", "2.4.18", "Kai", "Klose", "Staatsminister"),
+        *("ER", "JE)", "es", "As", "eK", "§", "7", "__-", "Oberbürgermeisterin—____", "i.", "V."),
+        *("|", "&", "Hessisches"),
+    )
+)
+SIGNATURE_TEXT = st.builds(
+    lambda words, gaps: "".join(w + g for w, g in zip(words, gaps, strict=False)),
+    st.lists(SIGNATURE_WORDS, max_size=30),
+    st.lists(st.sampled_from([" ", "    ", "\n", "\n\n"]), min_size=30, max_size=30),
+)
+
+
+@PROPERTY
+@given(st.one_of(SIGNATURE_TEXT, ANY_TEXT))
+def test_signature_block_repair_keeps_the_skeleton_and_settles(text: str) -> None:
+    result = repair.repair_signature_block(text, K)
+    assert token_pairs(text, result.text) is not None
+    assert repair.repair_signature_block(result.text, K).text == result.text
+    assert _apply(text, result) == result.text
