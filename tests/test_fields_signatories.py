@@ -593,7 +593,7 @@ def test_den_glued_to_the_date_and_names_glued_by_a_dot() -> None:
     )
     result = parse(text, 2019, K.partner_by_ags("06439"))
     assert rows(result) == [
-        ("ministry", "Kai Klose", "Staatsminister", "Wiesbaden", dt.date(2019, 9, 24), "24.9.19 “"),
+        ("ministry", "Kai Klose", "Staatsminister", "Wiesbaden", dt.date(2019, 9, 24), "24.9.19"),
         ("partner", "Katrin Wagner", "Landrätin", "Bad Schwalbach", dt.date(2019, 9, 21), "21.9.19"),
     ]
     assert [f for f, _ in messages(result)] == ["signatories[1].name"]  # the glued name is said

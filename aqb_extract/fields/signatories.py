@@ -424,17 +424,15 @@ def _parse_place_dates(line: _Line, places: list[_Place]) -> list[_PlaceDate]:
 
 
 def _date_raw(line: _Line, start: int, end: int) -> str:
-    """The date as written: the raw text from the anchor ("den", or the place's comma) to the
-    date's last token, or, when repair left no token of it, to the next place or the line's end.
-    Repair takes a signature's shards out of the signature block ("AS O 2024" becomes "2024" in
-    seed 001), but a date in ink may be what was read as shards, and the record shows what was
+    """The date as written: the raw text between the anchor ("den", or the place's comma) and the
+    next place or the line's end, without the specks repair takes out of any text at its ends.
+    Repair takes a signature's shards out of the signature block too ("AS O 2024" of seed 001,
+    "28.3.2 EN"), but ink read as shards may be the date's own, and the record shows what was
     written."""
     lo = line.tokens[start - 1].raw_end if start > 0 else 0
-    if start < end:
-        hi = line.tokens[end - 1].raw_end
-    else:
-        hi = line.tokens[end].raw_start if end < len(line.tokens) else len(line.raw)
-    return line.raw[lo:hi].strip()
+    hi = line.tokens[end].raw_start if end < len(line.tokens) else len(line.raw)
+    words = [m for m in _TOKEN.finditer(line.raw, lo, hi) if not vanishes_as_speck(m.group())]
+    return line.raw[words[0].start() : words[-1].end()] if words else ""
 
 
 def _place_start(line: _Line, lo: int, hi: int, places: list[_Place]) -> int:
