@@ -208,6 +208,8 @@ def test_amount_ocr_damage_repaired_with_lower_confidence(line: str, value: floa
         # heavy scan of seed 203: no amount is written with a mark before its currency
         ("1.238.500,00°€", 1238500.0, "between the amount and its currency taken as a speck"),
         ("1.390.400’ Euro", 1390400.0, "between the amount and its currency taken as a speck"),
+        # heavy scan of seed 247: a stop after the cents ("no amount in euros found in § 4" before)
+        ("1.909.200,00. Euro", 1909200.0, "between the amount and its currency taken as a speck"),
     ],
 )
 def test_amount_damaged_by_ocr_is_read_and_doubted(line: str, value: float, said: str) -> None:

@@ -15,10 +15,11 @@ from ..models import Extracted, FieldWarning, SplitDocument
 PLAUSIBLE_MIN, PLAUSIBLE_MAX = 10_000.0, 50_000_000.0
 CURRENCY_RE = re.compile(r"(?:Euro|EUR|€)", re.IGNORECASE)
 # digits and the characters OCR puts in their place, with German separators and stray spaces
-NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])([°^*~’‘`´]?)\s*$")
+NUMBER_RE = re.compile(r"(?<![^\W\d_])([0-9OolI|][0-9OolI|., ':;]*[0-9OolI|-])([°^*~’‘`´.]?)\s*$")
 # (not after a letter: the "l" of "Mittel 1.390.400 Euro" is no digit); a speck may stand between
-# the number and its currency ("1.238.500,00°€" on a heavy scan of seed 203): no amount is
-# written with a mark there, so it is dirt, and the reading says so
+# the number and its currency ("1.238.500,00°€" on a heavy scan of seed 203, "1.909.200,00. Euro"
+# on one of seed 247): no amount is written with a mark there, so it is dirt, and the reading
+# says so
 # a point read with a speck on it ("2: 661. 400,00 €"): the number must not be cut at the colon
 _POINT_LOOKALIKES = str.maketrans({":": ".", ";": "."})
 _DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
