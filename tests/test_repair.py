@@ -206,6 +206,14 @@ def test_hyphenated_compounds_are_repaired_part_by_part(raw: str, expected: str)
     assert fixed(raw) == expected
 
 
+def test_ind_is_und() -> None:
+    # a TIFF of held-out seed 243 and heavy scans: "und" read "ind", which wordfreq rates 3.21
+    assert fixed("Kooperative Ausbildung Gärtner/-in Garten- ind Landschaftsbau") == (
+        "Kooperative Ausbildung Gärtner/-in Garten- und Landschaftsbau"
+    )
+    assert fixed("Ind. Kaufmann") == "Ind. Kaufmann"
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
