@@ -1081,6 +1081,23 @@ def test_a_line_repair_took_shards_out_of_is_read_as_noisy() -> None:
     assert "signatories[1].name" in dict(messages(result))
 
 
+def test_a_place_does_not_run_across_a_column_gap_into_the_first_columns_garbage() -> None:
+    # heavy scans of seeds 240 and 243: a stamp took the ministry's place and date ("en den.
+    # DRBA"); "Kassel" after the column gap is the partner's place, and the ministry's is assumed
+    text = (
+        "en den. DRBA    Kassel, den 12.4.24\n\nHeike Hofmann    Claudia Becker\n"
+        "Staatsministerin    Landrätin\nHessisches Ministerium    des Landkreises Kassel\n"
+    )
+    result = parse(text, 2024, K.partner_by_ags("06633"))
+    assert [(s.side, s.place, s.date) for s in result.value or ()] == [
+        ("ministry", "Wiesbaden", None),
+        ("partner", "Kassel", dt.date(2024, 4, 12)),
+    ]
+    assert ("signatories[0].place", "place not found; the ministry's seat Wiesbaden assumed") in messages(
+        result
+    )
+
+
 def test_a_name_does_not_run_across_a_column_gap() -> None:
     # heavy scan of seed 177: a stamp's speck "Nee" in a column of its own before the partner's name
     text = (

@@ -410,6 +410,14 @@ def _parse_place_dates(line: _Line, places: list[_Place]) -> list[_PlaceDate]:
         date_end = bounds[k + 1] if k + 1 < len(anchors) else len(line.tokens)
         place_text = line.text_between(bounds[k], place_end).strip(" ,")
         place, score = _match_place(place_text, places)
+        if k == 0 and score < PLACE_MIN and (gaps := [g + 1 for g in line.gaps() if g + 1 < place_end]):
+            # "en den. DRBA    Kassel, den …" (heavy scans of seeds 240, 243): the first column's
+            # place and date lost to a stamp; the known place after the column gap is the second
+            # column's, not the end of a place that runs across the gap
+            tail_text = line.text_between(gaps[-1], place_end).strip(" ,")
+            tail_place, tail_score = _match_place(tail_text, places)
+            if tail_score >= PLACE_MIN:
+                bounds[0], place_text, place, score = gaps[-1], tail_text, tail_place, tail_score
         pairs.append(
             _PlaceDate(
                 place_text=place_text,
