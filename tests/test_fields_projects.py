@@ -1390,6 +1390,8 @@ def test_a_full_stop_after_a_whole_word_inside_a_title_is_a_speck() -> None:
         + "- Teilzeitausbildung Modul Kinderbetreuung. Teilzeitausbildung Modul Prüfungsvorbereitung\n"
         + "3. Qualifizierungsprojekte zur Arbeitsmarktintegration, Fachkräftesicherung\n"
         + "- Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen\n"
+        # text OCR of seed 249: before an opening quote too
+        + "- Küchenhelferqualifizierung. „Frischküche“\n"
     )
     result = parse_projects(doc5(text), K)
     assert [p.title for p in result.value or ()] == [
@@ -1397,6 +1399,7 @@ def test_a_full_stop_after_a_whole_word_inside_a_title_is_a_speck() -> None:
         "Teilzeitausbildung Modul Kinderbetreuung",
         "Teilzeitausbildung Modul Prüfungsvorbereitung",
         "Anerkennungsberatung für Geflüchtete mit ausländ. Berufsabschlüssen",
+        "Küchenhelferqualifizierung „Frischküche“",
     ]
     assert any(
         w.field == "projects[0]" and w.message.startswith("full stop after a whole word inside the title")

@@ -684,8 +684,9 @@ _GLUED_MARK = re.compile(rf"(?<![\w.,:;-])({_SMALL_WORDS})[.,:;](?=[A-ZÄÖÜa-z
 # abbreviation is ("ausländ. Berufsabschlüssen").
 # Glued to the capitalised word ("Schulung.Gesprächsführung in …" on txt-ocr of seed 139, a silent
 # error of its first look), the stop stands where a space was; glued to a word in small letters
-# too ("Fachtag „Übergänge.gestalten“" on a heavy scan of seed 157).
-_INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?:(?=( ?)[A-ZÄÖÜ])|(?=[a-zäöüß]{3}))")
+# too ("Fachtag „Übergänge.gestalten“" on a heavy scan of seed 157). Before an opening quote
+# as before its word ("Küchenhelferqualifizierung. „Frischküche“" on text OCR of seed 249).
+_INNER_STOP = re.compile(r"(?<=[a-zäöüß]{5})\.(?:(?=( ?)[„‚\"]?[A-ZÄÖÜ])|(?=[a-zäöüß]{3}))")
 
 
 def _inner_stop(title: str, knowledge: Knowledge) -> str:
