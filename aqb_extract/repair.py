@@ -862,7 +862,7 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
     if len(tokens) < 2:
         return None  # a mark with no words around it is all there is: nothing to tell it from
     token = tokens[index].group()
-    if not (_vanishes(token) or token in _DASHES or token == "„"):
+    if not (vanishes_as_speck(token) or token in _DASHES or token == "„"):
         return None  # a word: most tokens end here, before any look at their neighbours
     before, after = _staying(tokens, index, -1), _staying(tokens, index, 1)
     first_on_line = before is None or _break_between(tokens, before, index)
@@ -900,13 +900,8 @@ def _speck(tokens: list[re.Match[str]], index: int, quote_open: bool) -> tuple[s
 
 
 def vanishes_as_speck(token: str) -> bool:
-    """Is ``token`` a speck that repair takes out of any text (a mark, a lone small letter),
-    rather than a shard only the signature block loses (:func:`repair_signature_block`)?"""
-    return _vanishes(token)
-
-
-def _vanishes(token: str) -> bool:
-    """Is ``token`` of a kind that :func:`_speck` repairs away (mostly)?"""
+    """Is ``token`` of a kind that :func:`_speck` repairs away (mostly) in any text: a mark, a lone
+    small letter? Not the shards only the signature block loses (:func:`repair_signature_block`)."""
     return _is_speck(token) or token in _STRAY_LETTERS  # a set of single letters: one letter only
 
 
@@ -916,7 +911,7 @@ def _staying(tokens: list[re.Match[str]], index: int, step: int) -> int | None:
     specks gone, would decide otherwise."""
     k = index + step
     while 0 <= k < len(tokens):
-        if not _vanishes(tokens[k].group()):
+        if not vanishes_as_speck(tokens[k].group()):
             return k
         k += step
     return None
@@ -1954,14 +1949,9 @@ def repair_title(title: str, knowledge: Knowledge | None = None) -> str:
     keep = [i for i, t in enumerate(tokens) if t.group().strip(_TITLE_MARKS)]
     if not keep:
         return text
-    gone = {i for i in range(len(tokens)) if i < keep[0] or i > keep[-1]}
-    return (
-        "".join(
-            text[(tokens[i - 1].end() if i else 0) : t.start()] + ("" if i in gone else t.group())
-            for i, t in enumerate(tokens)
-        )
-        + text[tokens[-1].end() :]
-    )
+    start, end = tokens[keep[0]].start(), tokens[keep[-1]].end()
+    # the marks before the first word and after the last go, the whitespace around them stays
+    return _TOKEN.sub("", text[:start]) + text[start:end] + _TOKEN.sub("", text[end:])
 
 
 def _drop_opening_mark(text: str) -> str:
@@ -2059,7 +2049,9 @@ def _segments(tokens: list[re.Match[str]]) -> list[list[int]]:
 
 
 COLUMN_GAP = 3
-"""Spaces between two words that make them two columns, as the signatory parser reads them."""
+"""This many spaces between words in a line mean two columns (a text layer's layout, and OCR's
+since it writes a wide gap as :data:`aqb_extract.ocr.COLUMN_SEPARATOR`); the signatory parser
+reads columns by the same measure."""
 
 
 def _has_digit(token: str) -> bool:
@@ -2093,7 +2085,7 @@ def _signature_noise(token: str, repairer: _Repairer) -> str:
     ("M.") and any word in ordinary case, known or not, since names are mostly unknown words.
     Longer words in capitals stay too: a block may be typed in capitals ("KAI KLOSE"), and no
     test of letters tells "SCHOELLER" from "ERRENN"; the signatory parser judges those."""
-    if any(c.isdigit() for c in token):
+    if _has_digit(token):
         return ""
     core = token.strip(_EDGE_CHARS + "|")
     if not core:

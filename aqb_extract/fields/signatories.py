@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Knowledge, Minister, PartnerInfo, Role
 from ..models import Extracted, FieldWarning, Part, Signatory, SplitDocument
-from ..repair import token_pairs, vanishes_as_speck
+from ..repair import COLUMN_GAP, token_pairs, vanishes_as_speck
 from ..sections import PLACE_COMMA_READINGS, PLACE_COMMA_SPECKS
 from .dates import fold, folded_words, read_german_date
 from .projects import paired_lines, title_damage
@@ -154,9 +154,6 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàçñ]{2,}(?:-[A-ZÄ
 _NOISE_EDGES = _QUOTES + ",;:!?*%#=_~^°()[]{}<>|\\/®©™@&+$§"
 # The § 7 text just before the signature block ends with this word.
 _BODY_END = "veroffentlicht"
-_COLUMN_GAP = 3
-"""This many spaces between words in a line mean two columns (a text layer's layout, and OCR's
-since it writes a wide gap as :data:`aqb_extract.ocr.COLUMN_SEPARATOR`)."""
 # "den" as OCR and typists write it after "Place,": "d.", and misreadings of "den".
 _DEN_LOOKALIKES = frozenset({"d.", "dcn", "deu", "dem", "clen", "dën"})
 
@@ -200,7 +197,7 @@ class _Line:
         return [
             i
             for i in range(len(self.tokens) - 1)
-            if self.tokens[i + 1].start - self.tokens[i].end >= _COLUMN_GAP
+            if self.tokens[i + 1].start - self.tokens[i].end >= COLUMN_GAP
         ]
 
 
