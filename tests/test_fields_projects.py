@@ -1776,6 +1776,26 @@ def test_under_bullets_a_title_closed_by_a_bracket_is_complete() -> None:
     ]
 
 
+def test_an_unfinished_pair_joined_by_a_colon_ends_open() -> None:
+    # TIFF of held-out seed 252: the ";" of a pair read as ":", its second half wrapped in an
+    # unbulleted list; the rest of the title had become a project of its own
+    text = (
+        INTRO
+        + "Ausbildung und Ausbildungscoaching in anerkannten Ausbildungsberufen\n"
+        + "Ausbildung 3 Jahre - kooperatives BaE-Modell: Ausbildung 3 Jahre - integratives\n"
+        + "BaE-Modell\n"
+        + "Qualifizierungsprojekte zur Arbeitsmarktintegration und Fachkräftesicherung\n"
+        + "Teilzeitausbildung für Alleinerziehende\n"
+        + CLOSING
+    )
+    assert titles(text) == [
+        (2, "Ausbildung 3 Jahre - kooperatives BaE-Modell"),
+        (2, "Ausbildung 3 Jahre - integratives BaE-Modell"),
+        (3, "Teilzeitausbildung für Alleinerziehende"),
+    ]
+    assert "':' read for the ';' between two projects" in " ".join(messages(text))
+
+
 def test_a_dot_before_the_rest_of_an_unfinished_pair_is_a_speck() -> None:
     # heavy scan of held-out seed 166: the pair's second half wrapped, a speck before its rest
     text = (

@@ -478,10 +478,16 @@ def _unfinished_pair(text: str) -> bool:
     """Does ``text`` end in the second half of a ";" pair that repeats the first half's opening
     words and stops short of its end ("Teilzeitausbildung Modul Kinderbetreuung; Teilzeitausbildung
     Modul", or whose last word is its own: "… - kooperatives BaE-Modell; … - integratives")? Pairs
-    name two variants of one project, so the second half's rest is on the next line."""
-    if ";" not in text:
+    name two variants of one project, so the second half's rest is on the next line. The ";" may
+    be read as another mark (:func:`_pair_mark`: "…-Modell: Ausbildung 3 Jahre - integratives" on
+    a TIFF of seed 252), where the second half's first word is the first half's."""
+    if ";" in text:
+        cut = text.rindex(";")
+    elif (pair := _pair_mark(text)) is not None:
+        cut = pair[0]  # every mark _pair_mark finds is one character
+    else:
         return False
-    first, second = (part.split() for part in text.rsplit(";", 1))
+    first, second = text[:cut].split(), text[cut + 1 :].split()
     # its last word may be the variant's own ("Ausbildung 3 Jahre - kooperatives BaE-Modell;
     # Ausbildung 3 Jahre - integratives" / "BaE-Modell", heavy scan of seed 166)
     return 0 < len(second) < len(first) and (
