@@ -167,8 +167,9 @@ _DAMAGE_PATTERNS = (
 _CLOSING = "die forderung der aufgefuhrten massnahmen"
 
 
-# A digit no category heading has, alone before a capitalised word: a bullet OCR read as a digit.
-_DIGIT_FOR_BULLET = re.compile(r"([05-9]) (?=[A-ZÄÖÜ])")
+# A digit alone before a capitalised word: a bullet OCR read as a digit, when no heading still to
+# come has that number (:func:`_bullet_digit`).
+_DIGIT_FOR_BULLET = re.compile(r"([0-9]) (?=[A-ZÄÖÜ])")
 # Two small letters alone before a capitalised word that are no word a title's rest starts with
 # ("ze Qualifizierung zur Alltagsbegleiterin" among "•" items, a heavy scan of seed 167): a bullet
 # OCR read as letters.
@@ -718,6 +719,17 @@ def _abbreviation_dash(title: str, knowledge: Knowledge) -> str:
     return title
 
 
+def _bullet_digit(body: str, current: Category, categories: tuple[Category, ...]) -> re.Match[str] | None:
+    """A digit standing for a bullet at the start of ``body`` (:data:`_DIGIT_FOR_BULLET`), or
+    None when it may number a heading still to come: headings follow in order, so under category
+    ``current`` only a higher number could ("2 Azubi-Sprachcoaching" under heading 2, a heavy
+    scan of seed 255, is an item; "3 Qualifizierung …" there may be heading 3 misread)."""
+    m = _DIGIT_FOR_BULLET.match(body)
+    if m is None or any(c.number == int(m.group(1)) > current.number for c in categories):
+        return None
+    return m
+
+
 def _pair_mark(title: str) -> tuple[int, str] | None:
     """Where a comma, a colon or a full stop (or a hyphen glued to both words) stands for the ";"
     that joins two projects in one item, and which mark it is, or None: the part after it starts
@@ -859,7 +871,7 @@ def _collect(lines: list[_Line], knowledge: Knowledge, state: _State) -> tuple[l
         ):
             state.warn(f"bullet read as the letters {m.group(1)!r}: {line.text!r}", 0.9)
             line = replace(line, marker="•", body=line.body[m.end() :])
-        if block_bulleted and line.marker is None and (m := _DIGIT_FOR_BULLET.match(line.body)):
+        if block_bulleted and line.marker is None and (m := _bullet_digit(line.body, current, categories)):
             # "8 Azubi-Sprachcoaching" among "«" items (a heavy scan of seed 147): no category
             # is numbered so, and the list's items have bullets
             state.warn(f"bullet read as the digit {m.group(1)!r}: {line.text!r}", 0.9)
