@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from .fields.signatories import parse_signatories
 from .fields.year import parse_year
 from .knowledge import Knowledge, load_knowledge
 from .models import DocumentText, Record, Source, SplitDocument
-from .read import read_document, reread_line, reread_without_stamps, sniff
+from .read import PdfPageFacts, read_document, reread_line, reread_without_stamps, sniff
 from .repair import repair_document, repaired_words
 from .second_look import Reread, RereadLine, second_look, second_look_amount
 from .sections import split_sections
@@ -85,17 +86,22 @@ class Extraction:
 
 
 def extract_document(
-    path: Path, settings: Settings, executor: Executor | None = None, rel: str | None = None
+    path: Path,
+    settings: Settings,
+    executor: Executor | None = None,
+    rel: str | None = None,
+    pdf_pages: Sequence[PdfPageFacts] | None = None,
 ) -> Extraction:
     """Read, split, repair, parse and validate one input. Per-file problems become a failed
-    record here; only a missing program (:class:`MissingDependencyError`) escapes."""
+    record here; only a missing program (:class:`MissingDependencyError`) escapes.
+    ``pdf_pages``: a PDF's pages already read (:func:`aqb_extract.read.read_document`)."""
     knowledge = load_knowledge(settings.corrections_files)
     source = Source(path=rel or path.name)
     doc: DocumentText | None = None
     try:
         info = sniff(path, settings)
         source = Source(path=source.path, sha256=info.sha256, pages=info.pages)
-        doc = read_document(path, settings, executor)
+        doc = read_document(path, settings, executor, pdf_pages)
         source = Source(path=source.path, sha256=info.sha256, pages=len(doc.pages), method=doc.method)
         scanned = doc.method == "ocr"
         reread = functools.partial(reread_without_stamps, path, settings) if scanned else None

@@ -503,7 +503,7 @@ def test_a_bug_on_one_file_fails_that_file_only(tmp_path: Path, monkeypatch: pyt
     # batch imports extract_document from the pipeline when it first extracts a document
     monkeypatch.setattr(pipeline_mod, "extract_document", flaky)
     # keep these text files in this process (where the patch holds), not in a pool worker
-    monkeypatch.setattr(batch_mod, "needs_no_ocr", lambda item, settings: False)
+    monkeypatch.setattr(batch_mod, "may_need_no_ocr", lambda item: False)
     for name in ("a.txt", "boom.txt", "b.txt"):
         shutil.copyfile(seed_path("000"), tmp_path / name)
     inputs = batch_mod.collect_inputs([tmp_path], tmp_path / "out").inputs

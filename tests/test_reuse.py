@@ -95,6 +95,20 @@ def test_documents_without_ocr_run_in_worker_processes(tmp_path: Path) -> None:
     records = run_batch(collect_inputs([inp], tmp_path / "out").inputs, tmp_path / "out", settings)
     assert [(r.source.method, r.status, r.year) for r in records] == [("text_layer", "ok", 2023)] * 4
 
+    # The batch's own thread only looks at names (reading PDFs there kept the workers waiting);
+    # a worker finds the scan among PDFs and hands it back, and it is OCR'd like any scan.
+    from aqb_extract.batch import may_need_no_ocr
+
+    assert may_need_no_ocr(InputFile(scan, "scan.pdf"))
+    assert not may_need_no_ocr(InputFile(tmp_path / "s.tif", "s.tif"))
+    shutil.copyfile(scan, inp / "scan.pdf")
+    records = run_batch(collect_inputs([inp], tmp_path / "out2").inputs, tmp_path / "out2", settings)
+    assert [(r.source.path, r.source.method) for r in records] == [
+        *[(f"born-{i}.pdf", "text_layer") for i in range(4)],
+        ("scan.pdf", "ocr"),
+    ]
+    assert records[-1].source.pages == 1 and records[-1].status != "failed"
+
 
 def test_a_rerun_that_reuses_every_record_imports_no_parser(tmp_path: Path) -> None:
     """The batch module imports the parsers only when a document is extracted: a re-run whose
