@@ -1856,7 +1856,8 @@ def dotless_twin(word: str) -> str | None:
 
 def _looks_like_junk(word: str) -> bool:
     """Does ``word`` hold a letter sequence that German words (almost) never have?"""
-    counts = _trigram_counts()
+    with _WORD_DATA_LOCK:  # built on first use: clean text (born-digital, .txt) never asks
+        counts = _trigram_counts()
     padded = f"^{word.lower()}$"
     return any(counts.get(padded[i : i + 3], 0) <= JUNK_TRIGRAM for i in range(len(padded) - 2))
 
@@ -1882,11 +1883,12 @@ folder (OCR cached, five documents starting together) built it five times: 2.8 s
 
 @functools.lru_cache(maxsize=8)
 def _repairer_for(knowledge: Knowledge) -> _Repairer:
-    """One repairer per Knowledge. Loads the word data up front (about 0.5 s once per process,
-    under a lock so that it is once), so that no page pays for it in the middle of a batch."""
+    """One repairer per Knowledge. Loads wordfreq's table up front (about 0.35 s once per
+    process, under a lock so that it is once), so that no page pays for it in the middle of a
+    batch. The trigram table (0.3 s) waits for its first use: only damaged words need it, and a
+    worker given born-digital PDFs never meets one."""
     with _WORD_DATA_LOCK:
         _frequencies()
-        _trigram_counts()
     return _Repairer(knowledge)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
+from pathlib import Path
 
 import pytest
 from helpers.seeds import seed_text
@@ -108,6 +109,22 @@ def test_clean_seed_000_is_left_exactly_as_it_is() -> None:
     assert result.text == text
     assert result.changes == ()
     assert result.raw == text
+
+
+def test_clean_text_never_builds_the_trigram_table() -> None:
+    """The trigram table (0.3 s a process) is for damaged words: a worker given born-digital
+    PDFs never needs it, so it is built on first use, not with the repairer."""
+    import subprocess
+    import sys
+
+    code = (
+        "from aqb_extract import repair; from helpers.seeds import seed_text; "
+        "repair.repair_text(seed_text('000')); print(repair._trigram_counts.cache_info().currsize); "
+        "repair.repair_text('Die Ausbildungsfahigkeit vonn Mensxhqen'); print(repair._trigram_counts.cache_info().currsize)"
+    )
+    tests = str(Path(__file__).parent)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tests)
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_every_change_on_seed_001_is_right() -> None:
