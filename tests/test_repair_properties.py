@@ -199,3 +199,21 @@ def test_signature_block_repair_keeps_the_skeleton_and_settles(text: str) -> Non
     assert token_pairs(text, result.text) is not None
     assert repair.repair_signature_block(result.text, K).text == result.text
     assert _apply(text, result) == result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.text(alphabet="aäbcdefghiïlmnoöprsßtuüzAÄGMÖÜ|!'’ﬁé\u0308", min_size=1, max_size=14),
+    )
+)
+@example("Beschäftigungsfähigkeit")
+@example("Bescha\u0308ftigung")  # not NFC: wordfreq's lookup normalises first
+def test_a_candidate_skipped_as_unknown_could_never_be_accepted(word: str) -> None:
+    """Repair skips most of a damaged word's candidates with a quick test
+    (``_maybe_known``); it may only skip words :meth:`_plain` scores 0, which no check accepts."""
+    repairer = repair._repairer_for(K)
+    fresh = repair._Repairer(K)  # before _plain has scored the word: the quick path itself
+    if not fresh._maybe_known(word):
+        assert repairer._plain(word).score == 0
