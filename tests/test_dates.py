@@ -186,6 +186,8 @@ def test_noise_around_a_date_with_a_four_digit_year() -> None:
         ("31.3.19 _ EL Se", 2019, dt.date(2019, 3, 31), "'_ EL Se' around the date ignored"),  # seed 131
         ("15: Juni 2019", 2019, dt.date(2019, 6, 15), "colon instead of a dot"),  # txt-ocr, seed 158
         ("7.3.24...", 2024, dt.date(2024, 3, 7), "'...' after the date ignored"),  # "27.3.24", seed 169
+        ("24.'März 2026", 2026, dt.date(2026, 3, 24), '"\'" before the month taken as a speck'),  # seed 256
+        ("31 ‚8.2019", 2019, dt.date(2019, 8, 31), "comma instead of a dot"),  # txt-ocr, seed 256
     ],
 )
 def test_handwritten_dates_with_noise_are_read_with_doubts(

@@ -65,7 +65,8 @@ _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}$")
 # Letter pairs OCR reads for one letter in month names ("Septernber", "Novernber").
 _LETTER_CONFUSIONS = (("rn", "m"), ("ii", "u"), ("cl", "d"))
 
-_NUMERIC = re.compile(r"(\d{1,2})\s*([.,:])\s*(\d{1,2})\s*([.,:])\s*(\d{4}|\d{2})")
+# "‚" (a low single quote) is a comma as OCR reads one ("31 ‚8.2019", text OCR of seed 256).
+_NUMERIC = re.compile(r"(\d{1,2})\s*([.,:‚])\s*(\d{1,2})\s*([.,:‚])\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A numeric date whose dot before a four-digit year OCR lost: "03.032021".
 _LOST_YEAR_DOT = re.compile(r"(\d{1,2})\.(0[1-9]|1[0-2])(20\d{2})")
@@ -75,9 +76,10 @@ _LETTER_DAY = re.compile(r"^[Il|](?=\.?\s*[^\W\d_]{3,}\.?\s*\d{4}$)")
 # The day's full stop may be read as a comma, hyphen or colon ("15: Juni 2019": a speck above the
 # dot on a text OCR of seed 158); before a month's name a colon is no time of day. The space
 # before the year may be read as a hyphen or a speck ("9. Juni'2019" on a text OCR of seed 203,
-# "20. Juni;2021" on a heavy scan of seed 205).
+# "20. Juni;2021" on a heavy scan of seed 205), and a speck may stand before the month ("24.'März
+# 2026", a heavy scan of seed 256).
 _TEXTUAL = re.compile(
-    r"(\d{1,2})\s*([.,:–-]?)\s*([^\W\d_]+)\.?\s*([–'’‘`´,;:-]?)\s*(\d{4}|\d{2})", re.UNICODE
+    r"(\d{1,2})\s*([.,:–-]?)\s*(['’‘`´]?)([^\W\d_]+)\.?\s*([–'’‘`´,;:-]?)\s*(\d{4}|\d{2})", re.UNICODE
 )
 
 # Dates outside these years are OCR damage, not the signing date of an AQB agreement.
@@ -291,7 +293,7 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         year, short = _full_year(year_digits)
         if short:
             confidence = min(confidence, 0.95)
-        if "," in (sep1, sep2):
+        if {",", "‚"} & {sep1, sep2}:
             confidence = min(confidence, 0.85)
             notes.append("comma instead of a dot")
         if ":" in (sep1, sep2):
@@ -309,7 +311,10 @@ def _read(cleaned: str, year_hint: int | None) -> DateReading:
         if date is None or not MIN_YEAR <= date.year <= MAX_YEAR:
             return DateReading(None, 0.0, f"not a valid date: {cleaned!r}")
     elif m := _TEXTUAL.fullmatch(candidate):
-        day, after_day, word, before_year, year_digits = m.groups()
+        day, after_day, before_month, word, before_year, year_digits = m.groups()
+        if before_month:
+            confidence = min(confidence, 0.85)
+            notes.append(f"{before_month!r} before the month taken as a speck")
         if before_year and before_year not in "-–":
             confidence = min(confidence, 0.85)
             notes.append(f"{before_year!r} before the year taken as a speck")
