@@ -341,7 +341,8 @@ def _extract_one(
 def needs_no_ocr(item: InputFile, settings: Settings) -> bool:
     """Text, or a PDF whose text layer will be used: such a document is parsed whole in a worker
     process, so born-digital batches use every core (threads would share one, as parsing is
-    Python). Anything doubtful takes the scan path, which handles every case."""
+    Python). Anything doubtful takes the scan path, which handles every case. The batch asks this
+    in a worker (:func:`_extract_unless_scanned`), never in its own thread."""
     suffix = item.path.suffix.lower()
     return suffix == ".txt" or (suffix == ".pdf" and _usable_layer(item, settings) is not None)
 
