@@ -908,7 +908,7 @@ def reread_without_stamps(path: Path, settings: Settings, page: PageText, top: i
                         return ocr_image(region, settings, number=page.number, dpi=job.dpi)
         return PageText(number=page.number, text="")
 
-    return _reread(path, settings, page, f"stamp-ink-dropped:{top}", read)
+    return _reread(path, settings, page, f"stamp-dropout:{top}", read)
 
 
 def reread_line(
