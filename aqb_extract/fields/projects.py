@@ -83,8 +83,9 @@ _TRAILING_SPECK = re.compile(r"\s([a-zäöüß]{1,2}|[A-ZÄÖÜ][a-zäöüß]|[�
 # A lone digit after a long word at the end ("… im Grünflächenamt 5" on txt-ocr of seed 151, in
 # an `ok` record): a speck, or the number of a part ("Modul 2"); not guessed, but said.
 _TRAILING_DIGIT = re.compile(r"[a-zäöüß]{4} \d$")
-# Specks glued to the last character ("„Frischküche“*", "2026°", "Frischküche*.").
-_GLUED_SPECKS = "*°º^~"
+# Specks glued to the last character ("„Frischküche“*", "2026°", "Frischküche*.", "PersA 3.0:" on
+# a text OCR of seed 260: no title ends in a colon).
+_GLUED_SPECKS = "*°º^~:"
 _GLUED_SPECK_RUN = re.compile(rf"(?<=\S)[{re.escape(_GLUED_SPECKS)}][{re.escape(_GLUED_SPECKS)}.]*$")
 # A mark glued after a title's closing bracket or quote ("… für Ältere (U50):" on a heavy scan of
 # seed 127, "… (BaE)-" on a TIFF of seed 184): what closes a title ends it.
