@@ -6,7 +6,7 @@ Why: the stamps pressed over the signature block are what OCR loses most on offi
 or date (most of them handwritten dates Tesseract cannot read at all); reading the region below
 § 7 again with violet ink turned white filled 5 dates, all right, none wrong. Since session 16
 the stamp is dropped by each pixel's brightest channel (:func:`aqb_extract.ocr.drop_stamp_ink`),
-which keeps the print under it: on 156 heavy scans of held-out 200-259, 14 more fields right,
+which keeps the print under it: on 156 heavy scans of held-out 200-259, 13 more fields right,
 1 fewer. Tesseract's reading of such a region is fragile (the same region cut a few
 lines shorter filled 2 others and lost 3 of these), and an earlier cut read "2036" for "2026",
 which the year check below turns away. A value found only by the second look is never sure: it
