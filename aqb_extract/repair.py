@@ -1911,6 +1911,12 @@ def _repairer_for(knowledge: Knowledge) -> _Repairer:
     return _Repairer(knowledge)
 
 
+def zipf(word: str) -> float:
+    """wordfreq's German zipf value of a letter-only word as written (0.0 when it is not listed):
+    how well known a word is, for parsers that weigh two readings of one word."""
+    return _zipf(word)
+
+
 def known_word(word: str, knowledge: Knowledge) -> bool:
     """Is ``word`` a known word as written (lexicon, wordfreq, or a compound of known words)?
     For parsers that know no name stands where they look (a project title)."""

@@ -28,7 +28,7 @@ from .fields.dates import TRAILING_DOTS, fold
 from .fields.signatories import FIELD, NOISY_NAME, parse_signatories
 from .knowledge import Knowledge, PartnerInfo
 from .models import DocumentText, Extracted, FieldWarning, PageText, Signatory, SplitDocument
-from .repair import repair_document
+from .repair import MIN_CANDIDATE, repair_document, zipf
 from .sections import split_sections
 from .validate import DIGITS_SURE
 
@@ -129,6 +129,7 @@ def fill_gaps(
             and other.name != sig.name
             and len(other.name.split()) == len(sig.name.split())
             and fuzz.ratio(fold(sig.name), fold(other.name)) >= SAME_NAME
+            and _no_worse(sig.name, other.name)
         ):
             # "Bamd Krüger" amid a stamp's noise, "Bernd Krüger" with the stamp's ink taken out
             # (heavy scans of seeds 208-255: 5 of 6 such names mended on a second look)
@@ -160,6 +161,17 @@ def fill_gaps(
             "confidence": min(first.confidence, SECOND_LOOK_CONFIDENCE),
             "warnings": (*first.warnings, *warnings),
         }
+    )
+
+
+def _no_worse(first: str, second: str) -> bool:
+    """Does the second reading of a name keep each word of the first that is a well-known word
+    (MIN_CANDIDATE), unless its own word there is at least as well known? A name read amid noise
+    may still be right: "Uwe Dörr" (Uwe 4.21) stays against "Une Dörr" (3.59, a heavy scan of seed
+    262), while "Bamd" (unlisted) gives way to "Bernd" and "Omer" (2.91) to "Ömer"."""
+    return all(
+        a == b or zipf(a) < MIN_CANDIDATE or zipf(b) >= zipf(a)
+        for a, b in zip(first.split(), second.split(), strict=True)
     )
 
 

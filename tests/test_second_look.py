@@ -146,6 +146,12 @@ def test_a_name_read_amid_noise_takes_its_second_reading_when_it_is_the_same_nam
     assert filled.confidence <= 0.85
     for other in ("Günter Sauer", "Bernd", "Bernd Krüger Sauer"):  # another person, or other words
         assert fill_gaps(first, second("Kai Klose", other), 2021) is first
+    # a name read amid noise may still be right: a well-known word gives way only to one as well
+    # known ("Uwe Dörr" amid a stamp's noise, "Une Dörr" on the second look: heavy scan of seed 262)
+    uwe = first.model_copy(
+        update={"value": (first.value or ())[:1] + (_sig("partner", "Uwe Dörr", dates[1]),)}
+    )
+    assert fill_gaps(uwe, second("Kai Klose", "Une Dörr"), 2021) is uwe
     clean = first.model_copy(update={"warnings": ()})
     assert not needs_second_look(clean)
     assert fill_gaps(clean, second("Kai Klose", "Bernd Krüger"), 2021) is clean
