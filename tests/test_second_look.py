@@ -149,7 +149,7 @@ def test_a_name_read_amid_noise_takes_its_second_reading_when_it_is_the_same_nam
     # a name read amid noise may still be right: a well-known word gives way only to one as well
     # known ("Uwe Dörr" amid a stamp's noise, "Une Dörr" on the second look: heavy scan of seed 262)
     uwe = first.model_copy(
-        update={"value": (first.value or ())[:1] + (_sig("partner", "Uwe Dörr", dates[1]),)}
+        update={"value": (_sig("ministry", "Kai Klose", dates[0]), _sig("partner", "Uwe Dörr", dates[1]))}
     )
     assert fill_gaps(uwe, second("Kai Klose", "Une Dörr"), 2021) is uwe
     clean = first.model_copy(update={"warnings": ()})
