@@ -291,7 +291,7 @@ def drop_stamp_ink(image: Image.Image) -> Image.Image | None:
     over it (the ink is multiplied onto the paper). Turning the stamp's pixels white instead, as
     this did first, also erased the strokes of print under the stamp ("27.3.2021" came back as
     "27.2.362" or not at all). Used only for a second look at a signature block whose first
-    reading lacks a name or a date (:mod:`aqb_extract.second_look`)."""
+    reading lacks a name or a date, or read a name amid noise (:mod:`aqb_extract.second_look`)."""
     if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
         return None
     rgb = np.asarray(image.convert("RGB"), dtype=np.int16)

@@ -1347,8 +1347,9 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("de")  # wordfreq's own (cached) dict: a copy cost 15 MB
 
 
-def _zipf(word: str) -> float:
-    """wordfreq's German zipf value of a letter-only word (0.0 when wordfreq does not list it)."""
+def zipf(word: str) -> float:
+    """wordfreq's German zipf value of a letter-only word (0.0 when wordfreq does not list it):
+    how well known a word is, for repair and for parsers that weigh two readings of one word."""
     if not unicodedata.is_normalized("NFC", word):  # a C check, far cheaper than normalising
         word = unicodedata.normalize("NFC", word)
     frequency = _frequencies().get(word.casefold(), 0.0)
@@ -1793,9 +1794,9 @@ class _Repairer:
         if cached is not None:
             return cached
         if word in self.lexicon_exact or (word.casefold() in self.lexicon and _plausible(word)):
-            verdict = _Verdict(max(LEXICON_ZIPF, _zipf(word)), _LEXICON)
+            verdict = _Verdict(max(LEXICON_ZIPF, zipf(word)), _LEXICON)
         elif _plausible(word):
-            z = _zipf(word)
+            z = zipf(word)
             verdict = _Verdict(z, f"wordfreq {z:.2f}") if z > 0 else _UNKNOWN_VERDICT
         else:
             verdict = _NOT_A_WORD_VERDICT
@@ -1870,7 +1871,7 @@ def dotless_twin(word: str) -> str | None:
     if not _ONLY_LETTERS.fullmatch(word) or not any(c in _UMLAUTS for c in word):
         return None
     twin = "".join(_UMLAUTS.get(c, c) for c in word)
-    return twin if _zipf(twin) >= _zipf(word) + DOTS_MARGIN else None
+    return twin if zipf(twin) >= zipf(word) + DOTS_MARGIN else None
 
 
 def _looks_like_junk(word: str) -> bool:
@@ -1911,12 +1912,6 @@ def _repairer_for(knowledge: Knowledge) -> _Repairer:
     return _Repairer(knowledge)
 
 
-def zipf(word: str) -> float:
-    """wordfreq's German zipf value of a letter-only word as written (0.0 when it is not listed):
-    how well known a word is, for parsers that weigh two readings of one word."""
-    return _zipf(word)
-
-
 def known_word(word: str, knowledge: Knowledge) -> bool:
     """Is ``word`` a known word as written (lexicon, wordfreq, or a compound of known words)?
     For parsers that know no name stands where they look (a project title)."""
@@ -1928,7 +1923,7 @@ def truncated_word(word: str, knowledge: Knowledge) -> bool:
     ("ausländ" of "ausländischen")? Not when German knows it as written (wordfreq, or a compound
     of known words): "Landschaftsbau" is a word though "Landschaftsbauer" is one too."""
     repairer = _repairer_for(knowledge)
-    if _zipf(word) >= MIN_KNOWN or repairer._splits(word):
+    if zipf(word) >= MIN_KNOWN or repairer._splits(word):
         return False
     key = word.casefold()
     with _WORD_DATA_LOCK:

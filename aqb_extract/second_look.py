@@ -47,11 +47,8 @@ def needs_second_look(found: Extracted[tuple[Signatory, ...]]) -> bool:
 
 def _noisy_names(found: Extracted[tuple[Signatory, ...]]) -> set[int]:
     """The signatories whose name the first reading took from a line with OCR noise."""
-    return {
-        int(w.field[len(FIELD) + 1 : w.field.index("]")])
-        for w in found.warnings
-        if w.field.startswith(f"{FIELD}[") and w.field.endswith("].name") and w.message.startswith(NOISY_NAME)
-    }
+    noisy = {w.field for w in found.warnings if w.message.startswith(NOISY_NAME)}
+    return {i for i in range(len(found.value or ())) if f"{FIELD}[{i}].name" in noisy}
 
 
 SAME_NAME = 75
@@ -137,8 +134,7 @@ def fill_gaps(
             warnings.append(
                 FieldWarning(
                     field=f"{FIELD}[{index}].name",
-                    message=f"name {sig.name!r}, read amid noise, read {other.name!r} on a second look at "
-                    "the signature block with the stamp's ink taken out: taken",
+                    message=f"name {sig.name!r}, read amid noise, read {other.name!r} on {_SECOND_LOOK}: taken",
                 )
             )
         if (
@@ -175,11 +171,11 @@ def _no_worse(first: str, second: str) -> bool:
     )
 
 
+_SECOND_LOOK = "a second look at the signature block with the stamp's ink taken out"
+
+
 def _warning(field: str, what: str, value: str) -> FieldWarning:
-    return FieldWarning(
-        field=field,
-        message=f"{what} {value!r} read only on a second look at the signature block with the stamp's ink taken out",
-    )
+    return FieldWarning(field=field, message=f"{what} {value!r} read only on {_SECOND_LOOK}")
 
 
 def second_look(
